@@ -1,0 +1,40 @@
+import { sql } from 'drizzle-orm';
+import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
+import type { Database, Executor } from '../db/client.ts';
+
+export type SendOptions = { singletonKey?: string; startAfter?: Date; retryLimit?: number };
+
+/** The job queue as services see it: a send that joins the caller's transaction. */
+export type JobQueue = {
+  send(name: string, data: object, options: SendOptions, tx: Executor): Promise<void>;
+};
+
+export type Boss = PgBoss;
+
+/**
+ * pg-boss on the same database as everything else: on PGlite through its adapter, on PostgreSQL with its own pool.
+ * Jobs are rows, so an enqueue inside a transaction commits or rolls back with the change that caused it.
+ */
+export function createBoss(database: Database, options: { runWorkers: boolean }): PgBoss {
+  const common = {
+    schema: 'pgboss',
+    supervise: options.runWorkers,
+    schedule: options.runWorkers,
+    migrate: true,
+  };
+  if (database.kind === 'pglite') return new PgBoss({ ...common, db: fromPglite(database.pglite) });
+  return new PgBoss({ ...common, connectionString: database.url, max: 4 });
+}
+
+export function bossQueue(boss: PgBoss): JobQueue {
+  return {
+    async send(name, data, options, tx) {
+      await boss.send(name, data, {
+        ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+        ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
+        db: fromDrizzle(tx as never, sql as never),
+      });
+    },
+  };
+}

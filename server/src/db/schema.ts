@@ -1,0 +1,4 @@
+export * from './schema/organisations.ts';
+export * from './schema/people.ts';
+export * from './schema/reference.ts';
+export * from './schema/tickets.ts';

@@ -1,0 +1,53 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { ServiceContext } from '../services/context.ts';
+
+/** What a path parameter names, so the isolation tests can put a foreign object's id there. */
+export type FixtureKind =
+  | 'ticket'
+  | 'organisation'
+  | 'person'
+  | 'group'
+  | 'category'
+  | 'status'
+  | 'attachment'
+  | 'link'
+  | 'apiToken'
+  | 'notification';
+
+export type RouteInput = {
+  ctx: ServiceContext;
+  params: Record<string, string>;
+  query: unknown;
+  body: unknown;
+  request: FastifyRequest;
+  reply: FastifyReply;
+};
+
+/**
+ * One row of the route table. The table drives registration, the OpenAPI document and the generated tenant
+ * isolation tests, so a route added here is documented and tested for isolation the day it exists.
+ */
+export type RouteDef = {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Relative to /api/v1, fastify style: `/tickets/:id`. */
+  url: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** Who may call it (documentation and the isolation tests; the services enforce it). */
+  access: 'public' | 'authenticated' | 'agent' | 'admin';
+  params?: Record<string, FixtureKind>;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** multipart/form-data upload with one `file` field. */
+  upload?: boolean;
+  response?: z.ZodType;
+  /** 200 unless stated; 204 answers with no body. */
+  status?: 200 | 201 | 204;
+  /** Answers with a file, not JSON. */
+  download?: boolean;
+  handler: (input: RouteInput) => Promise<unknown>;
+};
+
+export const route = (def: RouteDef): RouteDef => def;

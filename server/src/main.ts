@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { pino, type Logger } from 'pino';
+import { fileBlobStore } from './adapters/blob-store.ts';
+import { systemClock } from './adapters/clock.ts';
+import { type Boss, bossQueue, createBoss } from './adapters/queue.ts';
+import type { Config } from './config.ts';
+import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
+import { buildApp } from './http/app.ts';
+import { createQueues, startWorkers } from './jobs/workers.ts';
+import type { ServiceDeps } from './services/context.ts';
+import { seedDemo } from './services/demo/seed-demo.ts';
+
+export type Runtime = { deps: ServiceDeps; database: Database; boss: Boss; log: Logger; stop(): Promise<void> };
+
+export const createLogger = (config: Config): Logger => pino({ level: config.logLevel, base: undefined });
+
+/** The composition root: config → database → migrations → job queue → (demo data) → deps. */
+export async function startRuntime(config: Config, options: { runWorkers: boolean; log?: Logger }): Promise<Runtime> {
+  const log = options.log ?? createLogger(config);
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pg'),
+    poolSize: config.databasePoolSize,
+  });
+  await migrateDatabase(database);
+  const boss = createBoss(database, { runWorkers: options.runWorkers });
+  boss.on('error', (error) => log.error({ err: error }, 'job queue error'));
+  await boss.start();
+  await createQueues(boss);
+  const deps: ServiceDeps = {
+    db: database.db,
+    clock: systemClock,
+    config,
+    queue: bossQueue(boss),
+    blobs: fileBlobStore(path.join(config.dataDir, 'attachments')),
+  };
+  const seedDemoData = config.demoData === 'true' || (config.demoData === 'auto' && database.kind === 'pglite');
+  if (seedDemoData) {
+    const result = await seedDemo({ deps });
+    if (result.created) log.info({ tickets: result.tickets }, 'demo data loaded');
+  }
+  if (options.runWorkers) await startWorkers(boss, deps, log);
+  return {
+    deps,
+    database,
+    boss,
+    log,
+    async stop() {
+      await boss.stop({ graceful: true, timeout: 10_000, close: false });
+      await database.close();
+    },
+  };
+}
+
+/** `loket serve`: HTTP and, unless RUN_JOBS=false, the background jobs, in one process. */
+export async function serve(config: Config): Promise<() => Promise<void>> {
+  const log = createLogger(config);
+  const runtime = await startRuntime(config, { runWorkers: config.runJobs, log });
+  const app = await buildApp({ deps: runtime.deps, logger: log });
+  await app.listen({ port: config.port, host: config.host });
+  log.info(
+    { url: config.publicUrl, database: runtime.database.kind, jobs: config.runJobs },
+    `Loket is listening on ${config.publicUrl} (API reference: ${config.publicUrl}/api/v1/docs)`,
+  );
+  return async () => {
+    await app.close();
+    await runtime.stop();
+  };
+}
+
+/** `loket worker`: background jobs only, beside any number of `serve` processes on the same PostgreSQL. */
+export async function work(config: Config): Promise<() => Promise<void>> {
+  const log = createLogger(config);
+  const runtime = await startRuntime(config, { runWorkers: true, log });
+  log.info({ database: runtime.database.kind }, 'Loket worker is running');
+  return () => runtime.stop();
+}

@@ -1,0 +1,124 @@
+import type { Ticket } from '@loket/contract';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.ts';
+import { categories, groups, organisations, people, statuses, tickets, timeEntries } from '../../db/schema.ts';
+import { notFound } from '../../domain/app-error.ts';
+import { looksLikeReference } from '../../domain/tickets/reference.ts';
+import { type PersonActor } from '../context.ts';
+import { isAgent } from '../authorize.ts';
+
+const requester = alias(people, 'requester');
+const assignee = alias(people, 'assignee');
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Which tickets a person may see: agents all, a manager their organisation's, a contact their own.
+ * Every ticket read and write goes through this, so another organisation's ticket is simply not found.
+ */
+export function ticketScope(actor: PersonActor): SQL | undefined {
+  if (isAgent(actor)) return undefined;
+  if (actor.role === 'manager') return eq(tickets.organisationId, actor.organisationId);
+  return eq(tickets.requesterId, actor.personId);
+}
+
+/** A ticket by id or reference, if this person may see it; `not_found` otherwise — the same for missing and foreign. */
+export async function getTicketRowForActor(tx: Executor, actor: PersonActor, idOrReference: string, lock = false) {
+  const byKey = ticketKey(idOrReference);
+  const query = tx
+    .select()
+    .from(tickets)
+    .where(and(byKey, ticketScope(actor)))
+    .limit(1);
+  const [row] = lock ? await query.for('update') : await query;
+  if (!row) throw notFound('Ticket not found');
+  return row;
+}
+
+/** The condition naming one ticket by id or reference; anything else names none. */
+export function ticketKey(idOrReference: string): SQL {
+  const key = idOrReference.trim();
+  if (UUID.test(key)) return eq(tickets.id, key.toLowerCase());
+  if (looksLikeReference(key)) return eq(tickets.reference, key.toUpperCase());
+  throw notFound('Ticket not found');
+}
+
+/** The columns of the Ticket contract, joined in one query. Time totals only when an agent is looking. */
+export function ticketViewColumns(withTime: boolean) {
+  return {
+    t: tickets,
+    categoryKey: categories.key,
+    categoryName: categories.name,
+    statusKey: statuses.key,
+    statusName: statuses.name,
+    requesterName: requester.name,
+    requesterEmail: requester.email,
+    organisationName: organisations.name,
+    groupName: groups.name,
+    assigneeName: assignee.name,
+    totalMinutes: withTime
+      ? sql<number>`(SELECT coalesce(sum(${timeEntries.minutes}), 0)::int FROM ${timeEntries} WHERE ${timeEntries.ticketId} = ${tickets.id})`
+      : sql<null>`NULL`,
+    billableMinutes: withTime
+      ? sql<number>`(SELECT coalesce(sum(${timeEntries.minutes}) FILTER (WHERE ${timeEntries.isBillable}), 0)::int FROM ${timeEntries} WHERE ${timeEntries.ticketId} = ${tickets.id})`
+      : sql<null>`NULL`,
+  };
+}
+
+export function ticketViewQuery(tx: Executor, withTime: boolean) {
+  return tx
+    .select(ticketViewColumns(withTime))
+    .from(tickets)
+    .innerJoin(categories, eq(categories.id, tickets.categoryId))
+    .innerJoin(statuses, eq(statuses.id, tickets.statusId))
+    .innerJoin(requester, eq(requester.id, tickets.requesterId))
+    .innerJoin(organisations, eq(organisations.id, tickets.organisationId))
+    .leftJoin(groups, eq(groups.id, tickets.groupId))
+    .leftJoin(assignee, eq(assignee.id, tickets.assigneeId));
+}
+
+type ViewRow = Awaited<ReturnType<ReturnType<typeof ticketViewQuery>['execute']>>[number];
+
+export function toTicket(row: ViewRow): Ticket {
+  const t = row.t;
+  const ticket: Ticket = {
+    id: t.id as Ticket['id'],
+    reference: t.reference,
+    subject: t.subject,
+    category: { id: t.categoryId as Ticket['category']['id'], key: row.categoryKey, name: row.categoryName },
+    status: { id: t.statusId as Ticket['status']['id'], key: row.statusKey, name: row.statusName, kind: t.statusKind },
+    urgency: t.urgency,
+    impact: t.impact,
+    priority: t.priority,
+    priorityOverridden: t.priorityOverridden,
+    channel: t.channel,
+    requester: { id: t.requesterId as Ticket['requester']['id'], name: row.requesterName, email: row.requesterEmail },
+    organisation: { id: t.organisationId as Ticket['organisation']['id'], name: row.organisationName },
+    group: t.groupId ? { id: t.groupId as NonNullable<Ticket['group']>['id'], name: row.groupName ?? '' } : null,
+    assignee: t.assigneeId
+      ? { id: t.assigneeId as NonNullable<Ticket['assignee']>['id'], name: row.assigneeName ?? '' }
+      : null,
+    estimateMinutes: t.estimateMinutes,
+    createdAt: t.createdAt.toISOString(),
+    updatedAt: t.updatedAt.toISOString(),
+    firstResponseAt: t.firstResponseAt?.toISOString() ?? null,
+    resolvedAt: t.resolvedAt?.toISOString() ?? null,
+    closedAt: t.closedAt?.toISOString() ?? null,
+    reopenCount: t.reopenCount,
+    mergedIntoId: (t.mergedIntoId as Ticket['mergedIntoId']) ?? null,
+  };
+  if (row.totalMinutes !== null && row.billableMinutes !== null) {
+    ticket.time = { totalMinutes: Number(row.totalMinutes), billableMinutes: Number(row.billableMinutes) };
+  }
+  return ticket;
+}
+
+/** The Ticket as this person may see it (time totals for agents only). */
+export async function loadTicketView(tx: Executor, actor: PersonActor, idOrReference: string): Promise<Ticket> {
+  const [row] = await ticketViewQuery(tx, isAgent(actor))
+    .where(and(ticketKey(idOrReference), ticketScope(actor)))
+    .limit(1);
+  if (!row) throw notFound('Ticket not found');
+  return toTicket(row);
+}

@@ -1,0 +1,43 @@
+import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { attachments, idempotencyKeys, loginFailures, sessions } from '../../db/schema.ts';
+import type { ServiceDeps } from '../context.ts';
+
+const DAY = 86_400_000;
+
+/** Housekeeping: what has expired or was never used goes, and so do attachment files nothing refers to anymore. */
+export async function purgeExpired(deps: ServiceDeps): Promise<Record<string, number>> {
+  const now = deps.clock.now();
+  const dayAgo = new Date(now.getTime() - DAY);
+  const removedSessions = await deps.db
+    .delete(sessions)
+    .where(or(lt(sessions.expiresAt, now), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, dayAgo))))
+    .returning({ id: sessions.tokenHash });
+  const removedFailures = await deps.db.delete(loginFailures).where(lt(loginFailures.failedAt, dayAgo)).returning({ id: loginFailures.id });
+  const removedKeys = await deps.db
+    .delete(idempotencyKeys)
+    .where(lt(idempotencyKeys.createdAt, dayAgo))
+    .returning({ key: idempotencyKeys.key });
+  const unused = await deps.db
+    .delete(attachments)
+    .where(and(isNull(attachments.articleId), lt(attachments.createdAt, dayAgo)))
+    .returning({ sha256: attachments.sha256 });
+  let removedFiles = 0;
+  for (const sha256 of new Set(unused.map((u) => u.sha256))) {
+    const [stillUsed] = await deps.db
+      .select({ n: sql<number>`1` })
+      .from(attachments)
+      .where(eq(attachments.sha256, sha256))
+      .limit(1);
+    if (!stillUsed) {
+      await deps.blobs.remove(sha256);
+      removedFiles++;
+    }
+  }
+  return {
+    sessions: removedSessions.length,
+    loginFailures: removedFailures.length,
+    idempotencyKeys: removedKeys.length,
+    attachments: unused.length,
+    files: removedFiles,
+  };
+}

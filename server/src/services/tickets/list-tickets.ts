@@ -1,0 +1,120 @@
+import { ListTicketsQuery, type Ticket } from '@loket/contract';
+import { type SQL, and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { articles, categories, statuses, tickets } from '../../db/schema.ts';
+import { invalid } from '../../domain/app-error.ts';
+import { looksLikeReference } from '../../domain/tickets/reference.ts';
+import { isAgent, parseInput, requirePermission } from '../authorize.ts';
+import type { ServiceContext } from '../context.ts';
+import { ticketScope, ticketViewQuery, toTicket } from '../shared/ticket-view.ts';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const SORTS = {
+  updatedAt: tickets.updatedAt,
+  createdAt: tickets.createdAt,
+  priority: tickets.priority,
+} as const;
+
+type Cursor = { v: string; id: string };
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+function decodeCursor(raw: string): Cursor {
+  try {
+    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if (typeof c.v === 'string' && typeof c.id === 'string' && UUID.test(c.id)) return c;
+  } catch {
+    // fall through
+  }
+  throw invalid('Invalid cursor');
+}
+
+/**
+ * Tickets the caller may see, filtered and sorted, a page at a time. Keyset pagination on (sort value, id)
+ * keeps every page one index range scan however deep the list goes.
+ */
+export async function listTickets({
+  ctx,
+  query,
+}: {
+  ctx: ServiceContext;
+  query: unknown;
+}): Promise<{ items: Ticket[]; nextCursor: string | null }> {
+  const actor = requirePermission(ctx, 'ticket:read');
+  const q = parseInput(ListTicketsQuery, query);
+  const agent = isAgent(actor);
+  const where: (SQL | undefined)[] = [ticketScope(actor)];
+
+  if (q.status) {
+    const ids = q.status.filter((s) => UUID.test(s));
+    const keys = q.status.filter((s) => !UUID.test(s));
+    where.push(
+      inArray(
+        tickets.statusId,
+        ctx.db
+          .select({ id: statuses.id })
+          .from(statuses)
+          .where(or(ids.length ? inArray(statuses.id, ids) : undefined, keys.length ? inArray(statuses.key, keys) : undefined)),
+      ),
+    );
+  }
+  if (q.category) {
+    const ids = q.category.filter((s) => UUID.test(s));
+    const keys = q.category.filter((s) => !UUID.test(s));
+    where.push(
+      inArray(
+        tickets.categoryId,
+        ctx.db
+          .select({ id: categories.id })
+          .from(categories)
+          .where(or(ids.length ? inArray(categories.id, ids) : undefined, keys.length ? inArray(categories.key, keys) : undefined)),
+      ),
+    );
+  }
+  if (q.statusKind) where.push(inArray(tickets.statusKind, q.statusKind));
+  if (q.priority) where.push(inArray(tickets.priority, q.priority));
+  if (q.channel) where.push(inArray(tickets.channel, q.channel));
+  if (q.organisationId) where.push(eq(tickets.organisationId, q.organisationId));
+  if (q.requesterId) where.push(eq(tickets.requesterId, q.requesterId));
+  if (q.assigneeId === 'me') where.push(eq(tickets.assigneeId, actor.personId));
+  else if (q.assigneeId === 'none') where.push(isNull(tickets.assigneeId));
+  else if (q.assigneeId) where.push(eq(tickets.assigneeId, q.assigneeId));
+  if (q.groupId === 'none') where.push(isNull(tickets.groupId));
+  else if (q.groupId) where.push(eq(tickets.groupId, q.groupId));
+  if (q.updatedSince) where.push(gte(tickets.updatedAt, new Date(q.updatedSince)));
+  if (q.q) {
+    const words = sql`plainto_tsquery('simple', ${q.q})`;
+    // Customers never match on internal notes: that would reveal what the notes say.
+    const inConversation = sql`EXISTS (SELECT 1 FROM ${articles} WHERE ${articles.ticketId} = ${tickets.id} AND ${articles.searchVector} @@ ${words}${agent ? sql`` : sql` AND ${articles.kind} = 'reply'`})`;
+    where.push(
+      or(
+        looksLikeReference(q.q) ? eq(tickets.reference, q.q.toUpperCase()) : undefined,
+        sql`${tickets.searchVector} @@ ${words}`,
+        inConversation,
+      ),
+    );
+  }
+
+  const descending = q.sort.startsWith('-');
+  const column = SORTS[q.sort.replace('-', '') as keyof typeof SORTS];
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    const value = column === tickets.priority ? c.v : new Date(c.v);
+    const beyond = descending ? lt : gt;
+    where.push(or(beyond(column, value as never), and(eq(column, value as never), beyond(tickets.id, c.id))));
+  }
+  const order = descending ? [desc(column), desc(tickets.id)] : [asc(column), asc(tickets.id)];
+  const rows = await ticketViewQuery(ctx.db, agent)
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(q.limit + 1);
+
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > q.limit && last
+      ? encodeCursor({
+          v: column === tickets.priority ? last.t.priority : (column === tickets.createdAt ? last.t.createdAt : last.t.updatedAt).toISOString(),
+          id: last.t.id,
+        })
+      : null;
+  return { items: page.map(toTicket), nextCursor };
+}
