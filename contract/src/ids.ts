@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // Branded ids: a TicketId cannot be passed where a PersonId is expected, yet both are plain UUID strings on the wire.
-const id = <B extends string>(brand: B) => z.uuid().brand<B>();
+const id = <B extends string>(_brand: B) => z.uuid().brand<B>();
 
 export const TicketId = id('TicketId');
 export type TicketId = z.infer<typeof TicketId>;

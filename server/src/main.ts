@@ -46,7 +46,7 @@ export async function startRuntime(config: Config, options: { runWorkers: boolea
     boss,
     log,
     async stop() {
-      await boss.stop({ graceful: true, timeout: 10_000, close: false });
+      await boss.stop({ graceful: true, timeout: 10_000, close: database.kind === 'postgres' });
       await database.close();
     },
   };

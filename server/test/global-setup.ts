@@ -57,7 +57,8 @@ async function prepare(database: Awaited<ReturnType<typeof openDatabase>>) {
   const boss = createBoss(database, { runWorkers: false });
   await boss.start();
   await createQueues(boss);
-  await boss.stop({ graceful: false, close: false });
+  // On PostgreSQL pg-boss owns a pool that must be closed, or the template stays busy and cannot be copied.
+  await boss.stop({ graceful: false, close: database.kind === 'postgres' });
 }
 
 export function withDatabase(url: string, name: string): string {

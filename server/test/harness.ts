@@ -9,7 +9,7 @@ import type { Database } from '../src/db/client.ts';
 import { buildApp } from '../src/http/app.ts';
 import { HANDLERS } from '../src/jobs/workers.ts';
 import type { PersonActor, ServiceContext, ServiceDeps } from '../src/services/context.ts';
-import { JOBS, type JobName } from '../src/services/jobs/catalog.ts';
+import { JOBS, type JobName } from '../src/services/queue-catalog.ts';
 import { createTestDb } from './create-test-db.ts';
 import { type FakeClock, fakeClock } from './fake-clock.ts';
 import { pino } from 'pino';
@@ -34,6 +34,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'loket-data-'));
   const config = parseConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const boss = createBoss(database, { runWorkers: false });
+  boss.on('error', () => undefined); // dropping the test database ends its connections; that is expected
   await boss.start();
   const deps: ServiceDeps = {
     db: database.db,
@@ -80,7 +81,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     },
     async close() {
       await app.close();
-      await boss.stop({ graceful: false, close: false });
+      await boss.stop({ graceful: false, close: database.kind === 'postgres' });
       await database.close();
       await rm(dataDir, { recursive: true, force: true });
     },

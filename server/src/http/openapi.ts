@@ -61,7 +61,11 @@ export function buildOpenApiDocument(routes: readonly RouteDef[], info: { versio
       security: r.access === 'public' ? [] : [{ session: [] }, { bearer: [] }],
     };
     if (r.body) {
-      operation.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(r.body, 'input') } } };
+      const example = r.example ? { example: r.example } : {};
+      operation.requestBody = {
+        required: true,
+        content: { 'application/json': { schema: schemaOf(r.body, 'input'), ...example } },
+      };
       if (r.method === 'POST') {
         parameters.push({
           name: 'Idempotency-Key',

@@ -40,6 +40,12 @@ export type RouteDef = {
   params?: Record<string, FixtureKind>;
   query?: z.ZodType;
   body?: z.ZodType;
+  /**
+   * A valid request body. It is the example in the OpenAPI document and what the generated isolation tests send,
+   * so a write is tested for isolation with a body that passes validation. Strings `$ticket`, `$person`, … are
+   * replaced by the isolation tests with the id of their own fixture of that kind.
+   */
+  example?: Record<string, unknown>;
   /** multipart/form-data upload with one `file` field. */
   upload?: boolean;
   response?: z.ZodType;

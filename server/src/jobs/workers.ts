@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Boss } from '../adapters/queue.ts';
 import type { ServiceDeps } from '../services/context.ts';
-import { JOBS, type JobName } from '../services/jobs/catalog.ts';
+import { JOBS, type JobName } from '../services/queue-catalog.ts';
 import { notifyOnTicketEvent } from '../services/notifications/notify-on-ticket-event.ts';
 import { purgeExpired } from '../services/system/purge-expired.ts';
 

@@ -91,14 +91,14 @@ describe('tickets over HTTP', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res = await h.app.inject({
+      const res: { statusCode: number; json(): unknown } = await h.app.inject({
         method: 'GET',
         url: `/api/v1/tickets?organisationId=${world.orgB.id}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
         headers: { cookie },
       });
       expect(res.statusCode).toBe(200);
-      const page = res.json();
-      seen.push(...page.items.map((t: { subject: string }) => t.subject));
+      const page = res.json() as { items: { subject: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((t) => t.subject));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(['Paging 4', 'Paging 3', 'Paging 2', 'Paging 1', 'Paging 0']);

@@ -2,7 +2,7 @@ import { type Me, UpdateMeInput } from '@loket/contract';
 import { eq } from 'drizzle-orm';
 import { organisations, people } from '../../db/schema.ts';
 import { AppError, invalid } from '../../domain/app-error.ts';
-import { parseInput, requirePermission } from '../authorize.ts';
+import { parseInput } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadSettings } from '../shared/reference-lookup.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { SendOptions } from '../../adapters/queue.ts';
-import type { Executor } from '../../db/client.ts';
-import type { ServiceDeps } from '../context.ts';
+import type { SendOptions } from '../adapters/queue.ts';
+import type { Executor } from '../db/client.ts';
+import type { ServiceDeps } from './context.ts';
 
 /**
  * Every job Loket runs, with its input. Queues deliver at least once, so each handler makes its side effect

@@ -1,0 +1,198 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { apiTokens, articles, attachments, notifications, ticketEvents, ticketLinks, tickets } from '../db/schema.ts';
+import { createApiToken } from '../services/auth/api-tokens.ts';
+import { createTicket } from '../services/tickets/create-ticket.ts';
+import { loginCookie, makeGroup, makeWorld } from '../../test/factories.ts';
+import { createHarness, type Harness } from '../../test/harness.ts';
+import type { FixtureKind, RouteDef } from './route.ts';
+import { ROUTES } from './route-table.ts';
+
+/**
+ * Tenant isolation, generated from the route table: every route is called by customers of another organisation
+ * (and by a fellow contact who is not the requester) with the victim's objects in its path, and with the victim's
+ * ids in its body. Nothing of the victim's may come back, a foreign object must answer exactly like a missing
+ * one, and nothing of the victim's may change. A route added to the table is covered the day it is added.
+ */
+
+type Fixtures = Record<FixtureKind, string>;
+let h: Harness;
+let world: Awaited<ReturnType<typeof makeWorld>>;
+let victim: Fixtures;
+let own: Fixtures;
+let markers: { crossOrg: string[]; sameOrg: string[] };
+let snapshot: () => Promise<unknown>;
+let before: unknown;
+const cookies: Record<string, string> = {};
+
+async function fixturesFor(
+  requester: { id: string; organisationId: string; role: 'contact' | 'manager'; email: string },
+  tag: string,
+): Promise<Fixtures> {
+  const ctx = h.as(requester);
+  const ticket = await createTicket({ ctx, input: { subject: `${tag}-TICKET subject`, body: `${tag}-BODY text` } });
+  const other = await createTicket({ ctx, input: { subject: `${tag}-OTHER subject`, body: `${tag}-OTHER body` } });
+  const [article] = await h.deps.db.select().from(articles).where(eq(articles.ticketId, ticket.id)).limit(1);
+  const stored = await h.deps.blobs.put(Buffer.from(`${tag}-FILE contents`));
+  const [attachment] = await h.deps.db
+    .insert(attachments)
+    .values({
+      uploaderId: requester.id,
+      ticketId: ticket.id,
+      articleId: article!.id,
+      ...stored,
+      filename: `${tag}-file.txt`,
+      contentType: 'text/plain',
+      createdAt: h.clock.now(),
+    })
+    .returning();
+  const [link] = await h.deps.db
+    .insert(ticketLinks)
+    .values({ kind: 'related', sourceTicketId: ticket.id, targetTicketId: other.id, createdAt: h.clock.now() })
+    .returning();
+  const token = await createApiToken({ ctx, input: { name: `${tag}-token` } });
+  const [event] = await h.deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id)).limit(1);
+  const [notification] = await h.deps.db
+    .insert(notifications)
+    .values({ personId: world.agent.id, ticketId: ticket.id, eventId: event!.id, kind: 'ticket_created', createdAt: h.clock.now() })
+    .returning();
+  const group = await makeGroup(h, [world.agent.id]);
+  const [category] = await h.deps.db.query.categories.findMany({ limit: 1 });
+  const [status] = await h.deps.db.query.statuses.findMany({ limit: 1 });
+  return {
+    ticket: ticket.id,
+    organisation: requester.organisationId,
+    person: requester.id,
+    group: group.id,
+    category: category!.id,
+    status: status!.id,
+    attachment: attachment!.id,
+    link: link!.id,
+    apiToken: token.id,
+    notification: notification!.id,
+  };
+}
+
+beforeAll(async () => {
+  h = await createHarness();
+  world = await makeWorld(h);
+  victim = await fixturesFor({ ...world.contactA, role: 'contact' }, 'VICTIM');
+  own = await fixturesFor({ ...world.contactB, role: 'contact' }, 'OWN');
+  markers = {
+    // What a customer of another organisation must never see.
+    crossOrg: ['VICTIM-', world.contactA.email, world.orgA.name, world.orgA.domains[0]!],
+    // What a fellow contact in the victim's organisation must never see (the organisation itself is theirs).
+    sameOrg: ['VICTIM-', world.contactA.email],
+  };
+  for (const person of [world.managerB, world.contactB, world.contactA2]) {
+    cookies[person.id] = await loginCookie(h, person.email);
+  }
+  snapshot = async () => ({
+    ticket: await h.deps.db.select().from(tickets).where(eq(tickets.id, victim.ticket)),
+    articles: await h.deps.db.select().from(articles).where(eq(articles.ticketId, victim.ticket)),
+    links: await h.deps.db.select().from(ticketLinks).where(eq(ticketLinks.sourceTicketId, victim.ticket)),
+    events: await h.deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, victim.ticket)),
+    token: await h.deps.db.select().from(apiTokens).where(eq(apiTokens.id, victim.apiToken)),
+    notification: await h.deps.db.select().from(notifications).where(eq(notifications.id, victim.notification)),
+  });
+  before = await snapshot();
+});
+afterAll(() => h?.close());
+
+/** Shared reference data (categories, statuses) and the provider's groups belong to no customer organisation. */
+const TENANT_KINDS = new Set<FixtureKind>(['ticket', 'organisation', 'person', 'attachment', 'link', 'apiToken', 'notification']);
+
+const fill = (url: string, params: Record<string, FixtureKind>, ids: Fixtures, override?: [string, string]) =>
+  url.replace(/:(\w+)/g, (_m, name: string) => (override?.[0] === name ? override[1] : ids[params[name]!]));
+
+const fillBody = (example: unknown, ids: Fixtures): unknown =>
+  JSON.parse(JSON.stringify(example ?? {}), (_k, v: unknown) =>
+    typeof v === 'string' && v.startsWith('$') && v.slice(1) in ids ? ids[v.slice(1) as FixtureKind] : v,
+  );
+
+const attackers = () => [
+  { label: 'manager of another organisation', person: world.managerB, foreign: markers.crossOrg, sameOrg: false },
+  { label: 'contact of another organisation', person: world.contactB, foreign: markers.crossOrg, sameOrg: false },
+  { label: 'fellow contact who is not the requester', person: world.contactA2, foreign: markers.sameOrg, sameOrg: true },
+];
+
+async function call(r: RouteDef, url: string, personId: string, body?: unknown) {
+  const response = await h.app.inject({
+    method: r.method,
+    url: `/api/v1${url}`,
+    headers: { cookie: cookies[personId]! },
+    ...(r.body ? { payload: body as object } : {}),
+  });
+  return { status: response.statusCode, body: response.body };
+}
+
+const nonPublic = ROUTES.filter((r) => r.access !== 'public');
+
+describe('tenant isolation, generated from the route table', () => {
+  it('knows the fixture kind of every path parameter and has an example body for every write with parameters', () => {
+    for (const r of ROUTES) {
+      const names = [...r.url.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+      expect(Object.keys(r.params ?? {}).sort(), `${r.method} ${r.url}: params`).toEqual(names.sort());
+      if (r.body && names.length > 0) expect(r.example, `${r.method} ${r.url} needs an example body`).toBeDefined();
+      if (r.body && r.example) {
+        const parsed = r.body.safeParse(fillBody(r.example, own));
+        expect(parsed.success, `${r.method} ${r.url}: its example must be valid (${parsed.error?.message})`).toBe(true);
+      }
+    }
+  });
+
+  for (const r of nonPublic) {
+    const paramKinds = Object.values(r.params ?? {});
+    const touchesTenant = paramKinds.some((k) => TENANT_KINDS.has(k));
+    it(`${r.method} ${r.url} shows customers nothing of another's`, async () => {
+      for (const attacker of attackers()) {
+        const sees = (body: string) => attacker.foreign.filter((m) => body.includes(m));
+        if (paramKinds.length === 0) {
+          // A list or a create: add the victim's ids as filters where the query takes them.
+          let url = r.url;
+          if (r.method === 'GET' && r.query instanceof z.ZodObject) {
+            const shape = r.query.shape as Record<string, unknown>;
+            const filters = [
+              ['organisationId', victim.organisation],
+              ['requesterId', victim.person],
+            ].filter(([k]) => k! in shape && !(attacker.sameOrg && k === 'organisationId'));
+            if (filters.length) url += `?${filters.map(([k, v]) => `${k}=${v}`).join('&')}`;
+          }
+          const res = await call(r, url, attacker.person.id, fillBody(r.example, victim));
+          expect(sees(res.body), `${attacker.label}: ${r.method} ${url} → ${res.status}`).toEqual([]);
+          continue;
+        }
+        const foreignKinds = paramKinds.filter(
+          (k) => TENANT_KINDS.has(k) && !(attacker.sameOrg && k === 'organisation'),
+        );
+        if (touchesTenant && foreignKinds.length === 0) continue;
+        // 1. The victim's objects in the path, the attacker's own ids in the body.
+        const url = fill(r.url, r.params!, victim);
+        const res = await call(r, url, attacker.person.id, fillBody(r.example, own));
+        const what = `${attacker.label}: ${r.method} ${url}`;
+        expect(sees(res.body), `${what} leaked`).toEqual([]);
+        if (touchesTenant) {
+          expect([403, 404], `${what} → ${res.status} ${res.body}`).toContain(res.status);
+          if (res.status === 404) {
+            // Exactly the answer for an object that does not exist.
+            const name = Object.entries(r.params!).find(([, k]) => foreignKinds.includes(k))![0];
+            const missing = await call(r, fill(r.url, r.params!, victim, [name, randomUUID()]), attacker.person.id, fillBody(r.example, own));
+            expect(res, `${what}: foreign must look missing`).toEqual(missing);
+          }
+        }
+        // 2. The attacker's own objects in the path, the victim's ids in the body.
+        if (r.example && JSON.stringify(r.example).includes('$')) {
+          const reverse = await call(r, fill(r.url, r.params!, own), attacker.person.id, fillBody(r.example, victim));
+          expect(sees(reverse.body), `${attacker.label}: ${r.method} ${r.url} with the victim's ids in the body`).toEqual([]);
+          expect(reverse.status, `${attacker.label}: ${r.method} ${r.url} acted on the victim's ids`).toBeGreaterThanOrEqual(400);
+        }
+      }
+    });
+  }
+
+  it("left every one of the victim's objects as it was", async () => {
+    expect(await snapshot()).toEqual(before);
+  });
+});
