@@ -39,7 +39,10 @@ export default tseslint.config(
   },
   {
     files: ['server/src/http/**/*.ts', 'server/src/jobs/**/*.ts'],
-    rules: restrict(['**/db/**', '**/db', 'drizzle-orm*', 'pg', '@electric-sql/*'], 'Transports call services, never the database.'),
+    rules: restrict(
+      ['**/db/**', '**/db', 'drizzle-orm*', 'pg', '@electric-sql/*'],
+      'Transports call services, never the database.',
+    ),
   },
   {
     files: ['server/src/services/**/*.ts'],

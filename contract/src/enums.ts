@@ -13,9 +13,23 @@ export const OrganisationKind = z.enum(['provider', 'customer', 'unmatched']);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
 /** Kinds, not names, drive SLA pauses, auto-close and reports (ENGINEERING.md §3). */
-export const StatusKind = z.enum(['new', 'open', 'waiting_customer', 'waiting_provider', 'scheduled', 'resolved', 'closed']);
+export const StatusKind = z.enum([
+  'new',
+  'open',
+  'waiting_customer',
+  'waiting_provider',
+  'scheduled',
+  'resolved',
+  'closed',
+]);
 export type StatusKind = z.infer<typeof StatusKind>;
-export const OPEN_STATUS_KINDS: readonly StatusKind[] = ['new', 'open', 'waiting_customer', 'waiting_provider', 'scheduled'];
+export const OPEN_STATUS_KINDS: readonly StatusKind[] = [
+  'new',
+  'open',
+  'waiting_customer',
+  'waiting_provider',
+  'scheduled',
+];
 
 export const Level = z.enum(['high', 'normal', 'low']);
 export type Level = z.infer<typeof Level>;
@@ -41,5 +55,12 @@ export type LinkKind = z.infer<typeof LinkKind>;
 export const WorkType = z.enum(['remote', 'on_site', 'phone', 'travel', 'development', 'consultancy', 'other']);
 export type WorkType = z.infer<typeof WorkType>;
 
-export const NonBillableReason = z.enum(['own_defect', 'goodwill', 'warranty', 'internal', 'included_in_contract', 'other']);
+export const NonBillableReason = z.enum([
+  'own_defect',
+  'goodwill',
+  'warranty',
+  'internal',
+  'included_in_contract',
+  'other',
+]);
 export type NonBillableReason = z.infer<typeof NonBillableReason>;

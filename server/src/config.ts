@@ -22,8 +22,17 @@ export const ConfigSchema = z.object({
   RUN_JOBS: bool
     .default(true)
     .describe('Whether `serve` also runs background jobs; set false when separate `loket worker` processes do'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('Log level'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 14).describe('Login session lifetime'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('Log level'),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 14)
+    .describe('Login session lifetime'),
   ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()

@@ -6,14 +6,27 @@ describe('role permissions', () => {
     expect(PERMISSIONS.every((p) => roleCan('admin', p))).toBe(true);
   });
   it('keeps administration from agents', () => {
-    for (const p of ['organisation:write', 'person:write', 'group:write', 'reference:write', 'settings:write'] as const) {
+    for (const p of [
+      'organisation:write',
+      'person:write',
+      'group:write',
+      'reference:write',
+      'settings:write',
+    ] as const) {
       expect(roleCan('agent', p)).toBe(false);
     }
     expect(roleCan('agent', 'ticket:merge')).toBe(true);
   });
   it('keeps internal work from customers', () => {
     for (const role of ['manager', 'contact'] as const) {
-      for (const p of ['ticket:note', 'ticket:assign', 'ticket:merge', 'ticket:link', 'time:log', 'time:read'] as const) {
+      for (const p of [
+        'ticket:note',
+        'ticket:assign',
+        'ticket:merge',
+        'ticket:link',
+        'time:log',
+        'time:read',
+      ] as const) {
         expect(roleCan(role, p), `${role} ${p}`).toBe(false);
       }
     }

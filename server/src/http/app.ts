@@ -94,9 +94,18 @@ function registerRoute(app: FastifyInstance, deps: ServiceDeps, def: RouteDef) {
       const key = request.headers['idempotency-key'];
       if (def.method === 'POST' && typeof key === 'string' && actor.kind === 'person') {
         const client = { clientId: actor.personId, key };
-        const claim = await claimIdempotencyKey(deps, { ...client, method: def.method, url: request.url, body: request.body });
+        const claim = await claimIdempotencyKey(deps, {
+          ...client,
+          method: def.method,
+          url: request.url,
+          body: request.body,
+        });
         if (claim.state === 'replay') {
-          return reply.status(claim.statusCode).header('Idempotent-Replayed', 'true').type('application/json').send(claim.body);
+          return reply
+            .status(claim.statusCode)
+            .header('Idempotent-Replayed', 'true')
+            .type('application/json')
+            .send(claim.body);
         }
         try {
           const result = await def.handler(input);

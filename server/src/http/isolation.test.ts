@@ -56,7 +56,13 @@ async function fixturesFor(
   const [event] = await h.deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, ticket.id)).limit(1);
   const [notification] = await h.deps.db
     .insert(notifications)
-    .values({ personId: world.agent.id, ticketId: ticket.id, eventId: event!.id, kind: 'ticket_created', createdAt: h.clock.now() })
+    .values({
+      personId: world.agent.id,
+      ticketId: ticket.id,
+      eventId: event!.id,
+      kind: 'ticket_created',
+      createdAt: h.clock.now(),
+    })
     .returning();
   const group = await makeGroup(h, [world.agent.id]);
   const [category] = await h.deps.db.query.categories.findMany({ limit: 1 });
@@ -102,7 +108,15 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 /** Shared reference data (categories, statuses) and the provider's groups belong to no customer organisation. */
-const TENANT_KINDS = new Set<FixtureKind>(['ticket', 'organisation', 'person', 'attachment', 'link', 'apiToken', 'notification']);
+const TENANT_KINDS = new Set<FixtureKind>([
+  'ticket',
+  'organisation',
+  'person',
+  'attachment',
+  'link',
+  'apiToken',
+  'notification',
+]);
 
 const fill = (url: string, params: Record<string, FixtureKind>, ids: Fixtures, override?: [string, string]) =>
   url.replace(/:(\w+)/g, (_m, name: string) => (override?.[0] === name ? override[1] : ids[params[name]!]));
@@ -115,7 +129,12 @@ const fillBody = (example: unknown, ids: Fixtures): unknown =>
 const attackers = () => [
   { label: 'manager of another organisation', person: world.managerB, foreign: markers.crossOrg, sameOrg: false },
   { label: 'contact of another organisation', person: world.contactB, foreign: markers.crossOrg, sameOrg: false },
-  { label: 'fellow contact who is not the requester', person: world.contactA2, foreign: markers.sameOrg, sameOrg: true },
+  {
+    label: 'fellow contact who is not the requester',
+    person: world.contactA2,
+    foreign: markers.sameOrg,
+    sameOrg: true,
+  },
 ];
 
 async function call(r: RouteDef, url: string, personId: string, body?: unknown) {
@@ -178,15 +197,26 @@ describe('tenant isolation, generated from the route table', () => {
           if (res.status === 404) {
             // Exactly the answer for an object that does not exist.
             const name = Object.entries(r.params!).find(([, k]) => foreignKinds.includes(k))![0];
-            const missing = await call(r, fill(r.url, r.params!, victim, [name, randomUUID()]), attacker.person.id, fillBody(r.example, own));
+            const missing = await call(
+              r,
+              fill(r.url, r.params!, victim, [name, randomUUID()]),
+              attacker.person.id,
+              fillBody(r.example, own),
+            );
             expect(res, `${what}: foreign must look missing`).toEqual(missing);
           }
         }
         // 2. The attacker's own objects in the path, the victim's ids in the body.
         if (r.example && JSON.stringify(r.example).includes('$')) {
           const reverse = await call(r, fill(r.url, r.params!, own), attacker.person.id, fillBody(r.example, victim));
-          expect(sees(reverse.body), `${attacker.label}: ${r.method} ${r.url} with the victim's ids in the body`).toEqual([]);
-          expect(reverse.status, `${attacker.label}: ${r.method} ${r.url} acted on the victim's ids`).toBeGreaterThanOrEqual(400);
+          expect(
+            sees(reverse.body),
+            `${attacker.label}: ${r.method} ${r.url} with the victim's ids in the body`,
+          ).toEqual([]);
+          expect(
+            reverse.status,
+            `${attacker.label}: ${r.method} ${r.url} acted on the victim's ids`,
+          ).toBeGreaterThanOrEqual(400);
         }
       }
     });

@@ -42,14 +42,20 @@ export function buildOpenApiDocument(routes: readonly RouteDef[], info: { versio
         status === '204'
           ? { description: 'Done' }
           : r.download
-            ? { description: 'The file', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
+            ? {
+                description: 'The file',
+                content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+              }
             : {
                 description: 'OK',
                 ...(r.response ? { content: { 'application/json': { schema: schemaOf(r.response, 'output') } } } : {}),
               },
     };
     for (const [code, description] of Object.entries(ERRORS)) {
-      responses[code] = { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+      responses[code] = {
+        description,
+        content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+      };
     }
     const operation: Record<string, unknown> = {
       operationId: `${r.method.toLowerCase()}${r.url.replace(/[/:](\w)/g, (_m, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '')}`,

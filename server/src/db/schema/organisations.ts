@@ -6,7 +6,9 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   kind: text('kind', { enum: ['provider', 'customer', 'unmatched'] }).notNull(),
-  language: text('language', { enum: ['en', 'nl', 'sv'] }).notNull().default('en'),
+  language: text('language', { enum: ['en', 'nl', 'sv'] })
+    .notNull()
+    .default('en'),
   isActive: boolean('is_active').notNull().default(true),
   createdAt: ts('created_at').notNull(),
   updatedAt: ts('updated_at').notNull(),

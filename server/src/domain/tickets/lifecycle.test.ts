@@ -6,7 +6,9 @@ const closedAt = new Date('2026-03-01T12:00:00Z');
 
 describe('decideReopen', () => {
   it('reopens a resolved ticket', () => {
-    expect(decideReopen({ statusKind: 'resolved', closedAt: null, now: closedAt, reopenWindowDays: 14 })).toBe('reopen');
+    expect(decideReopen({ statusKind: 'resolved', closedAt: null, now: closedAt, reopenWindowDays: 14 })).toBe(
+      'reopen',
+    );
   });
 
   it('reopens a closed ticket up to and including the last moment of the window', () => {

@@ -103,7 +103,12 @@ describe('API tokens', () => {
     expect(list.json().items[0].lastUsedAt).not.toBeNull();
 
     // A token cannot mint further tokens.
-    const minted = await h.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: bearer, payload: { name: 'x' } });
+    const minted = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/tokens',
+      headers: bearer,
+      payload: { name: 'x' },
+    });
     expect(minted.statusCode).toBe(403);
 
     await h.app.inject({ method: 'DELETE', url: `/api/v1/auth/tokens/${id}`, headers: { cookie } });
@@ -114,10 +119,19 @@ describe('API tokens', () => {
     const cookie = await loginCookie(h, world.agent.email);
     const expiresAt = new Date(h.clock.now().getTime() + 60_000).toISOString();
     const { token } = (
-      await h.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie }, payload: { name: 'short', expiresAt } })
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/tokens',
+        headers: { cookie },
+        payload: { name: 'short', expiresAt },
+      })
     ).json();
     h.clock.advance(61_000);
-    const res = await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { authorization: `Bearer ${token}` } });
+    const res = await h.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.statusCode).toBe(401);
   });
 });

@@ -23,7 +23,13 @@ function requireSessionActor(ctx: ServiceContext) {
   return actor;
 }
 
-export async function createApiToken({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<CreatedApiToken> {
+export async function createApiToken({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: unknown;
+}): Promise<CreatedApiToken> {
   const actor = requireSessionActor(ctx);
   const data = parseInput(CreateApiTokenInput, input);
   const now = ctx.clock.now();

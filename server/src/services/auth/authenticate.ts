@@ -68,7 +68,12 @@ export async function authenticate(
   return { kind: 'anonymous' };
 }
 
-const pick = (row: { personId: string; role: Actor extends never ? never : string; name: string; organisationId: string }) => ({
+const pick = (row: {
+  personId: string;
+  role: Actor extends never ? never : string;
+  name: string;
+  organisationId: string;
+}) => ({
   personId: row.personId,
   role: row.role as 'admin' | 'agent' | 'manager' | 'contact',
   name: row.name,

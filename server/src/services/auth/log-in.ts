@@ -44,11 +44,20 @@ export async function logIn({
   }
   const sessionToken = newSecret();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
-  await ctx.db.insert(sessions).values({ tokenHash: sha256(sessionToken), personId: person.id, createdAt: now, expiresAt });
+  await ctx.db
+    .insert(sessions)
+    .values({ tokenHash: sha256(sessionToken), personId: person.id, createdAt: now, expiresAt });
   const me = await getMe({
     ctx: {
       ...ctx,
-      actor: { kind: 'person', via: 'session', personId: person.id, role: person.role, name: person.name, organisationId: person.organisationId },
+      actor: {
+        kind: 'person',
+        via: 'session',
+        personId: person.id,
+        role: person.role,
+        name: person.name,
+        organisationId: person.organisationId,
+      },
     },
   });
   return { sessionToken, expiresAt, me };

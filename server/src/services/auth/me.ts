@@ -11,7 +11,12 @@ import { hashPassword, verifyPassword } from './secrets.ts';
 export async function getMe({ ctx }: { ctx: ServiceContext }): Promise<Me> {
   if (ctx.actor.kind !== 'person') throw new AppError('unauthenticated', 'Log in first');
   const [row] = await ctx.db
-    .select({ p: people, orgName: organisations.name, orgKind: organisations.kind, orgLanguage: organisations.language })
+    .select({
+      p: people,
+      orgName: organisations.name,
+      orgKind: organisations.kind,
+      orgLanguage: organisations.language,
+    })
     .from(people)
     .innerJoin(organisations, eq(organisations.id, people.organisationId))
     .where(eq(people.id, ctx.actor.personId));

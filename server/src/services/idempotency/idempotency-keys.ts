@@ -7,7 +7,9 @@ import type { ServiceDeps } from '../context.ts';
 export type Claim = { state: 'new' } | { state: 'replay'; statusCode: number; body: string };
 
 const hashRequest = (method: string, url: string, body: unknown) =>
-  createHash('sha256').update(`${method} ${url}\n${JSON.stringify(body ?? null)}`).digest('hex');
+  createHash('sha256')
+    .update(`${method} ${url}\n${JSON.stringify(body ?? null)}`)
+    .digest('hex');
 
 /**
  * `Idempotency-Key` on a POST: the first request with a key claims it; a repeat with the same request gets the

@@ -66,7 +66,9 @@ export async function findPersonByEmail(tx: Executor, email: string) {
 
 async function unmatchedOrganisationId(deps: Pick<ServiceDeps, 'clock'>, tx: Executor): Promise<string> {
   const find = async () =>
-    (await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'unmatched')).limit(1))[0];
+    (
+      await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.kind, 'unmatched')).limit(1)
+    )[0];
   const found = await find();
   if (found) return found.id;
   // One unmatched organisation: serialise its creation with a transaction-scoped advisory lock.

@@ -63,4 +63,3 @@ export async function loadSettings(tx: Executor): Promise<Settings> {
     defaultLanguage: value.defaultLanguage === 'nl' || value.defaultLanguage === 'sv' ? value.defaultLanguage : 'en',
   };
 }
-

@@ -12,7 +12,10 @@ export async function purgeExpired(deps: ServiceDeps): Promise<Record<string, nu
     .delete(sessions)
     .where(or(lt(sessions.expiresAt, now), and(isNotNull(sessions.revokedAt), lt(sessions.revokedAt, dayAgo))))
     .returning({ id: sessions.tokenHash });
-  const removedFailures = await deps.db.delete(loginFailures).where(lt(loginFailures.failedAt, dayAgo)).returning({ id: loginFailures.id });
+  const removedFailures = await deps.db
+    .delete(loginFailures)
+    .where(lt(loginFailures.failedAt, dayAgo))
+    .returning({ id: loginFailures.id });
   const removedKeys = await deps.db
     .delete(idempotencyKeys)
     .where(lt(idempotencyKeys.createdAt, dayAgo))

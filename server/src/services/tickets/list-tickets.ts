@@ -52,7 +52,12 @@ export async function listTickets({
         ctx.db
           .select({ id: statuses.id })
           .from(statuses)
-          .where(or(ids.length ? inArray(statuses.id, ids) : undefined, keys.length ? inArray(statuses.key, keys) : undefined)),
+          .where(
+            or(
+              ids.length ? inArray(statuses.id, ids) : undefined,
+              keys.length ? inArray(statuses.key, keys) : undefined,
+            ),
+          ),
       ),
     );
   }
@@ -65,7 +70,12 @@ export async function listTickets({
         ctx.db
           .select({ id: categories.id })
           .from(categories)
-          .where(or(ids.length ? inArray(categories.id, ids) : undefined, keys.length ? inArray(categories.key, keys) : undefined)),
+          .where(
+            or(
+              ids.length ? inArray(categories.id, ids) : undefined,
+              keys.length ? inArray(categories.key, keys) : undefined,
+            ),
+          ),
       ),
     );
   }
@@ -112,7 +122,10 @@ export async function listTickets({
   const nextCursor =
     rows.length > q.limit && last
       ? encodeCursor({
-          v: column === tickets.priority ? last.t.priority : (column === tickets.createdAt ? last.t.createdAt : last.t.updatedAt).toISOString(),
+          v:
+            column === tickets.priority
+              ? last.t.priority
+              : (column === tickets.createdAt ? last.t.createdAt : last.t.updatedAt).toISOString(),
           id: last.t.id,
         })
       : null;

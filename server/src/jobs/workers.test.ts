@@ -1,0 +1,79 @@
+import { eq } from 'drizzle-orm';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { attachments, loginFailures, notifications, sessions } from '../db/schema.ts';
+import { createTicket } from '../services/tickets/create-ticket.ts';
+import { purgeExpired } from '../services/system/purge-expired.ts';
+import { makeGroup, makePerson, makeWorld } from '../../test/factories.ts';
+import { createHarness, type Harness } from '../../test/harness.ts';
+import { startWorkers } from './workers.ts';
+
+let h: Harness;
+let world: Awaited<ReturnType<typeof makeWorld>>;
+beforeAll(async () => {
+  h = await createHarness();
+  world = await makeWorld(h);
+});
+afterAll(() => h.close());
+
+async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > until) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('background jobs', () => {
+  it('a ticket opened for a group reaches its members through the job queue, once each', async () => {
+    const second = await makePerson(h, { role: 'agent', organisationId: world.provider.id });
+    const group = await makeGroup(h, [world.agent.id, second.id]);
+    await startWorkers(h.boss, h.deps, pino({ level: 'silent' }));
+    const ticket = await createTicket({
+      ctx: h.as(world.agent),
+      input: {
+        subject: 'Backup failed',
+        body: 'Nightly job red',
+        requesterEmail: world.contactA.email,
+        groupId: group.id,
+      },
+    });
+    // The creating agent is not told about their own ticket; the other member is.
+    const rows = await eventually(async () => {
+      const found = await h.deps.db.select().from(notifications).where(eq(notifications.ticketId, ticket.id));
+      return found.length > 0 ? found : undefined;
+    });
+    expect(rows.map((r) => [r.personId, r.kind])).toEqual([[second.id, 'ticket_created']]);
+    await h.boss.offWork('ticket.notify');
+  });
+
+  it('purges expired sessions, old login failures and unused uploads with their files', async () => {
+    const now = h.clock.now();
+    const old = new Date(now.getTime() - 2 * 86_400_000);
+    await h.deps.db.insert(sessions).values([
+      { tokenHash: 'expired', personId: world.contactA.id, createdAt: old, expiresAt: old },
+      {
+        tokenHash: 'live',
+        personId: world.contactA.id,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 86_400_000),
+      },
+    ]);
+    await h.deps.db.insert(loginFailures).values({ email: 'x@y.example', failedAt: old });
+    const stored = await h.deps.blobs.put(Buffer.from('never attached'));
+    await h.deps.db.insert(attachments).values({
+      uploaderId: world.contactA.id,
+      ...stored,
+      filename: 'orphan.txt',
+      contentType: 'text/plain',
+      createdAt: old,
+    });
+    const result = await purgeExpired(h.deps);
+    expect(result).toMatchObject({ sessions: 1, loginFailures: 1, attachments: 1, files: 1 });
+    expect(await h.deps.blobs.exists(stored.sha256)).toBe(false);
+    const left = await h.deps.db.select().from(sessions);
+    expect(left.map((s) => s.tokenHash)).toContain('live');
+  });
+});
