@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/client.ts';
 import { ticketEvents } from '../../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
-import { enqueue } from '../jobs/catalog.ts';
+import { enqueue } from '../queue-catalog.ts';
 
 export type Change = { field: string; from: unknown; to: unknown };
 
