@@ -17,6 +17,8 @@ export const Group = z.object({
   createdAt: Instant,
 });
 export type Group = z.infer<typeof Group>;
+export const GroupList = z.object({ items: z.array(Group) });
+export type GroupList = z.infer<typeof GroupList>;
 export const CreateGroupInput = z.strictObject({
   name: Name,
   description: z.string().trim().max(2000).optional(),
@@ -41,6 +43,8 @@ export const Category = z.object({
   isActive: z.boolean(),
 });
 export type Category = z.infer<typeof Category>;
+export const CategoryList = z.object({ items: z.array(Category) });
+export type CategoryList = z.infer<typeof CategoryList>;
 export const CreateCategoryInput = z.strictObject({
   key: Key,
   name: Name,
@@ -68,6 +72,8 @@ export const Status = z.object({
   transitionsTo: z.array(StatusId),
 });
 export type Status = z.infer<typeof Status>;
+export const StatusList = z.object({ items: z.array(Status) });
+export type StatusList = z.infer<typeof StatusList>;
 export const CreateStatusInput = z.strictObject({
   key: Key,
   name: Name,

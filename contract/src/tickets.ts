@@ -1,15 +1,6 @@
 import { z } from 'zod';
 import { Email, Instant, PageQuery, csv } from './common.ts';
-import {
-  ArticleKind,
-  Channel,
-  Level,
-  LinkKind,
-  NonBillableReason,
-  Priority,
-  StatusKind,
-  WorkType,
-} from './enums.ts';
+import { ArticleKind, Channel, Level, LinkKind, NonBillableReason, Priority, StatusKind, WorkType } from './enums.ts';
 import {
   ArticleId,
   AttachmentId,
@@ -64,7 +55,9 @@ export const CreateTicketInput = z.strictObject({
   impact: Level.optional(),
   organisationId: OrganisationId.optional(),
   requesterEmail: Email.optional().describe('agents only: the customer this ticket is for; registered when unknown'),
-  channel: Channel.optional().describe('agents only: phone for a logged call; defaults to api, or portal for customers'),
+  channel: Channel.optional().describe(
+    'agents only: phone for a logged call; defaults to api, or portal for customers',
+  ),
   groupId: GroupId.optional(),
   assigneeId: PersonId.optional(),
   attachmentIds: z.array(AttachmentId).max(20).optional(),
@@ -135,6 +128,16 @@ export const CreateArticleInput = z.strictObject({
 });
 export type CreateArticleInput = z.infer<typeof CreateArticleInput>;
 
+/** An internal note: agents only, never shown to customers. */
+export const CreateNoteInput = z.strictObject({
+  body: Body,
+  attachmentIds: z.array(AttachmentId).max(20).optional(),
+});
+export type CreateNoteInput = z.infer<typeof CreateNoteInput>;
+
+export const ArticleList = z.object({ items: z.array(Article) });
+export type ArticleList = z.infer<typeof ArticleList>;
+
 export const ChangeStatusInput = z.strictObject({
   status: z.string().min(1).max(64).describe('status id or key'),
   comment: z.string().trim().min(1).max(10_000).optional(),
@@ -177,6 +180,9 @@ export const CreateLinkInput = z.strictObject({
 });
 export type CreateLinkInput = z.infer<typeof CreateLinkInput>;
 
+export const TicketLinkList = z.object({ items: z.array(TicketLink) });
+export type TicketLinkList = z.infer<typeof TicketLinkList>;
+
 export const MergeInput = z.strictObject({
   into: z.string().min(1).max(64).describe('the surviving ticket: id or reference'),
 });
@@ -191,6 +197,9 @@ export const TicketEvent = z.object({
   createdAt: Instant,
 });
 export type TicketEvent = z.infer<typeof TicketEvent>;
+
+export const TicketHistory = z.object({ items: z.array(TicketEvent) });
+export type TicketHistory = z.infer<typeof TicketHistory>;
 
 export const TimeEntry = z.object({
   id: TimeEntryId,
@@ -208,7 +217,11 @@ export type TimeEntry = z.infer<typeof TimeEntry>;
 
 export const CreateTimeEntryInput = z
   .strictObject({
-    minutes: z.number().int().min(1).max(24 * 60),
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60),
     workType: WorkType,
     performedAt: Instant.optional(),
     isBillable: z.boolean().default(true),
@@ -240,3 +253,12 @@ export const Notification = z.object({
   readAt: Instant.nullable(),
 });
 export type Notification = z.infer<typeof Notification>;
+
+export const ListNotificationsQuery = PageQuery.extend({
+  unread: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: only notifications not yet read'),
+});
+export type ListNotificationsQuery = z.infer<typeof ListNotificationsQuery>;

@@ -14,7 +14,7 @@ import {
 } from '../services/idempotency/idempotency-keys.ts';
 import { sendError } from './error-response.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-import type { RouteDef } from './route.ts';
+import { Answer, type RouteDef } from './route.ts';
 import { ROUTES } from './route-table.ts';
 
 import { SESSION_COOKIE } from './session-cookie.ts';
@@ -109,8 +109,8 @@ function registerRoute(app: FastifyInstance, deps: ServiceDeps, def: RouteDef) {
         }
         try {
           const result = await def.handler(input);
-          const status = def.status ?? 200;
-          const body = JSON.stringify(result ?? null);
+          const status = result instanceof Answer ? result.status : (def.status ?? 200);
+          const body = JSON.stringify((result instanceof Answer ? result.body : result) ?? null);
           await completeIdempotencyKey(deps, { ...client, statusCode: status, body });
           return reply.status(status).type('application/json; charset=utf-8').send(body);
         } catch (error) {
@@ -120,6 +120,7 @@ function registerRoute(app: FastifyInstance, deps: ServiceDeps, def: RouteDef) {
       }
       const result = await def.handler(input);
       if (def.download || reply.sent) return reply;
+      if (result instanceof Answer) return reply.status(result.status).send(result.body);
       if (def.status === 204) return reply.status(204).send();
       return reply.status(def.status ?? 200).send(result);
     },

@@ -1,7 +1,23 @@
 import type { RouteDef } from './route.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { groupRoutes } from './routes/groups.ts';
+import { organisationRoutes } from './routes/organisations.ts';
+import { notificationRoutes } from './routes/notifications.ts';
+import { peopleRoutes } from './routes/people.ts';
+import { referenceDataRoutes } from './routes/reference-data.ts';
 import { systemRoutes } from './routes/system.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 
 /** Every API route. Registration, the OpenAPI document and the isolation tests are all generated from this list. */
-export const ROUTES: readonly RouteDef[] = [...systemRoutes, ...authRoutes, ...ticketRoutes];
+export const ROUTES: readonly RouteDef[] = [
+  ...systemRoutes,
+  ...authRoutes,
+  ...ticketRoutes,
+  ...attachmentRoutes,
+  ...notificationRoutes,
+  ...organisationRoutes,
+  ...peopleRoutes,
+  ...groupRoutes,
+  ...referenceDataRoutes,
+];

@@ -57,3 +57,13 @@ export type RouteDef = {
 };
 
 export const route = (def: RouteDef): RouteDef => def;
+
+/** A handler's answer with a status other than the route's usual one (e.g. 200 "already there" beside 201). */
+export class Answer {
+  readonly status: number;
+  readonly body: unknown;
+  constructor(status: number, body: unknown) {
+    this.status = status;
+    this.body = body;
+  }
+}

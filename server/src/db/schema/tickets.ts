@@ -84,6 +84,8 @@ export const articles = pgTable(
   'articles',
   {
     id: uuid('id').primaryKey().defaultRandom(),
+    /** Insertion order: the conversation's order even when two messages share a millisecond. */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
     ticketId: uuid('ticket_id')
       .notNull()
       .references(() => tickets.id, { onDelete: 'cascade' }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideReopen, stampsForTransition } from './lifecycle.ts';
+import { decideReopen, mayAutoClose, stampsForTransition } from './lifecycle.ts';
 
 const DAY = 86_400_000;
 const closedAt = new Date('2026-03-01T12:00:00Z');
@@ -45,5 +45,29 @@ describe('stampsForTransition', () => {
   });
   it('leaves the stamps alone between open kinds', () => {
     expect(stampsForTransition('open', 'waiting_customer', now)).toEqual({});
+  });
+});
+
+describe('mayAutoClose', () => {
+  const resolvedAt = closedAt;
+  const dueAt = new Date(resolvedAt.getTime() + 5 * DAY);
+  const after = (days: number) => new Date(resolvedAt.getTime() + days * DAY);
+
+  it('closes a ticket still resolved since the same resolution once the period has passed', () => {
+    expect(mayAutoClose({ statusKind: 'resolved', resolvedAt, resolvedSince: resolvedAt, dueAt, now: dueAt })).toBe(
+      true,
+    );
+    expect(mayAutoClose({ statusKind: 'resolved', resolvedAt, resolvedSince: resolvedAt, dueAt, now: after(4) })).toBe(
+      false,
+    );
+  });
+
+  it('leaves a ticket that was reopened, or resolved again later, alone', () => {
+    expect(
+      mayAutoClose({ statusKind: 'open', resolvedAt: null, resolvedSince: resolvedAt, dueAt, now: after(6) }),
+    ).toBe(false);
+    expect(
+      mayAutoClose({ statusKind: 'resolved', resolvedAt: after(3), resolvedSince: resolvedAt, dueAt, now: after(6) }),
+    ).toBe(false);
   });
 });

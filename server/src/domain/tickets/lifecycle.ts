@@ -36,3 +36,25 @@ export function stampsForTransition(
   }
   return stamps;
 }
+
+/**
+ * Automatic closing of resolved tickets the customer neither confirms nor reopens. The SLA work decides when
+ * (N working days after resolvedAt on the contract's calendar) and then calls the auto-close-ticket service; this
+ * is the rule that service applies: only a ticket that is still resolved, since the very resolution the deadline
+ * was computed from, closes. A ticket reopened and resolved again meanwhile waits for its own deadline.
+ */
+export function mayAutoClose(input: {
+  statusKind: StatusKind;
+  resolvedAt: Date | null;
+  /** The resolution the deadline was computed from. */
+  resolvedSince: Date;
+  dueAt: Date;
+  now: Date;
+}): boolean {
+  return (
+    input.statusKind === 'resolved' &&
+    input.resolvedAt !== null &&
+    input.resolvedAt.getTime() === input.resolvedSince.getTime() &&
+    input.now.getTime() >= input.dueAt.getTime()
+  );
+}

@@ -1,0 +1,1 @@
+ALTER TABLE "articles" ADD COLUMN "seq" bigserial NOT NULL;

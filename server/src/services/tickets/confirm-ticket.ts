@@ -1,0 +1,54 @@
+import { ConfirmInput, type Ticket } from '@loket/contract';
+import { isAgent, parseInput, requirePermission } from '../authorize.ts';
+import type { ServiceContext } from '../context.ts';
+import { recordTicketEvent } from '../shared/record-event.ts';
+import { getTicketRowForActor, loadTicketView } from '../shared/ticket-view.ts';
+import { channelOf, closeResolvedRow, writeArticle } from './ticket-writes.ts';
+
+/**
+ * The customer agrees the ticket is solved: resolved → closed. An agent may confirm on the customer's behalf (a
+ * phone call); their comment is then an internal note, a customer's is a reply. Only a resolved ticket: `conflict`
+ * otherwise, also when a reopen got there first.
+ */
+export async function confirmTicket({
+  ctx,
+  id,
+  input,
+}: {
+  ctx: ServiceContext;
+  id: string;
+  input: unknown;
+}): Promise<Ticket> {
+  const actor = requirePermission(ctx, 'ticket:confirm');
+  const data = parseInput(ConfirmInput, input);
+  const agent = isAgent(actor);
+  const ticketId = await ctx.db.transaction(async (tx) => {
+    const row = await getTicketRowForActor(tx, actor, id, true);
+    const closed = await closeResolvedRow(ctx, tx, row);
+    const article = data.comment
+      ? await writeArticle(ctx, tx, {
+          ticketId: row.id,
+          author: actor,
+          kind: agent ? 'note' : 'reply',
+          body: data.comment,
+          channel: channelOf(actor),
+        })
+      : undefined;
+    await recordTicketEvent(ctx, tx, {
+      ticketId: row.id,
+      kind: 'confirmed',
+      changes: closed.changes,
+      data: { ...(agent ? { onBehalfOfCustomer: true } : {}), ...(article && !agent ? { articleId: article.id } : {}) },
+    });
+    if (article && agent) {
+      await recordTicketEvent(ctx, tx, {
+        ticketId: row.id,
+        kind: 'note_added',
+        data: { articleId: article.id },
+        isInternal: true,
+      });
+    }
+    return row.id;
+  });
+  return loadTicketView(ctx.db, actor, ticketId);
+}

@@ -1,0 +1,131 @@
+import type { Channel } from '@loket/contract';
+import { type SQL, and, eq, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { Executor } from '../../db/client.ts';
+import { articles, type statuses, tickets, type TicketRow } from '../../db/schema.ts';
+import { AppError, conflict, invalid } from '../../domain/app-error.ts';
+import { stampsForTransition } from '../../domain/tickets/lifecycle.ts';
+import { isAgent } from '../authorize.ts';
+import type { PersonActor, ServiceContext } from '../context.ts';
+import { bindAttachments } from '../shared/bind-attachments.ts';
+import { type Change, diff } from '../shared/record-event.ts';
+import { defaultStatusOfKind, resolveStatus } from '../shared/reference-lookup.ts';
+import { getTicketRowForActor } from '../shared/ticket-view.ts';
+
+// The writes several ticket verbs share. Each runs inside the caller's transaction on a row the caller has locked,
+// and is still conditional on what the caller read, so a change made meanwhile answers `conflict`, never a lost update.
+
+type StatusRow = typeof statuses.$inferSelect;
+type TicketChanges = PgUpdateSetSource<typeof tickets>;
+
+const TRACKED: (keyof TicketRow)[] = ['resolvedAt', 'closedAt', 'reopenCount', 'mergedIntoId'];
+
+/**
+ * Moves a ticket to a status: stamps resolvedAt/closedAt, copies the kind, touches updatedAt. Conditional on the
+ * status the ticket was read in (and on `when`, if given). Returns the new row and the changes for the event.
+ */
+export async function moveToStatus(
+  ctx: ServiceContext,
+  tx: Executor,
+  row: TicketRow,
+  to: StatusRow,
+  options: { also?: TicketChanges; when?: SQL } = {},
+): Promise<{ row: TicketRow; changes: Change[] }> {
+  const now = ctx.clock.now();
+  const from = await resolveStatus(tx, row.statusId);
+  const [updated] = await tx
+    .update(tickets)
+    .set({
+      statusId: to.id,
+      statusKind: to.kind,
+      ...stampsForTransition(row.statusKind, to.kind, now),
+      updatedAt: now,
+      ...options.also,
+    })
+    .where(and(eq(tickets.id, row.id), eq(tickets.statusId, row.statusId), options.when))
+    .returning();
+  if (!updated) throw conflict('The ticket was changed meanwhile; load it again');
+  const changes: Change[] = from.id === to.id ? [] : [{ field: 'status', from: from.key, to: to.key }];
+  return { row: updated, changes: [...changes, ...diff(row, updated, TRACKED)] };
+}
+
+/** Back to the default open-kind status, one more reopen, resolution and closing cleared. */
+export async function reopenRow(ctx: ServiceContext, tx: Executor, row: TicketRow) {
+  const to = await defaultStatusOfKind(tx, 'open');
+  return moveToStatus(ctx, tx, row, to, {
+    also: { reopenCount: sql`${tickets.reopenCount} + 1` },
+    when: eq(tickets.statusKind, row.statusKind),
+  });
+}
+
+/**
+ * Closes a ticket that is resolved — on the customer's confirmation, or automatically after the period the SLA
+ * work computes. Conditional on the ticket still being resolved: a reopen that got there first wins.
+ */
+export async function closeResolvedRow(ctx: ServiceContext, tx: Executor, row: TicketRow) {
+  if (row.statusKind !== 'resolved') throw conflict('Only a resolved ticket can be confirmed and closed');
+  const to = await defaultStatusOfKind(tx, 'closed');
+  return moveToStatus(ctx, tx, row, to, { when: eq(tickets.statusKind, 'resolved') });
+}
+
+/** Touches updatedAt: something visible on the ticket happened. */
+export async function touchTicket(ctx: ServiceContext, tx: Executor, ticketId: string): Promise<void> {
+  await tx.update(tickets).set({ updatedAt: ctx.clock.now() }).where(eq(tickets.id, ticketId));
+}
+
+/** The channel an article arrives by when written in Loket itself. */
+export const channelOf = (actor: PersonActor, viaPhone = false): Channel =>
+  isAgent(actor) ? (viaPhone ? 'phone' : 'api') : 'portal';
+
+/** Writes an article by the actor and binds the actor's own unused uploads to it. */
+export async function writeArticle(
+  ctx: ServiceContext,
+  tx: Executor,
+  input: {
+    ticketId: string;
+    author: PersonActor;
+    kind: 'reply' | 'note';
+    body: string;
+    channel: Channel;
+    attachmentIds?: string[] | undefined;
+  },
+): Promise<{ id: string }> {
+  const [article] = await tx
+    .insert(articles)
+    .values({
+      ticketId: input.ticketId,
+      kind: input.kind,
+      authorId: input.author.personId,
+      channel: input.channel,
+      body: input.body,
+      createdAt: ctx.clock.now(),
+    })
+    .returning({ id: articles.id });
+  await bindAttachments(tx, {
+    attachmentIds: input.attachmentIds,
+    uploaderId: input.author.personId,
+    ticketId: input.ticketId,
+    articleId: article!.id,
+  });
+  return article!;
+}
+
+/** A merged ticket lives on in the one it was merged into; conversation and reopening happen there. */
+export function refuseIfMerged(row: TicketRow, what: string): void {
+  if (row.mergedIntoId) throw conflict(`This ticket was merged into another; ${what} there`);
+}
+
+/** A ticket named in a request body (a link or merge target). Missing is a problem with the request, not the path. */
+export async function ticketNamedInBody(
+  tx: Executor,
+  actor: PersonActor,
+  idOrReference: string,
+  lock = false,
+): Promise<TicketRow> {
+  try {
+    return await getTicketRowForActor(tx, actor, idOrReference, lock);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') throw invalid(`Unknown ticket: ${idOrReference}`);
+    throw error;
+  }
+}
