@@ -1,0 +1,490 @@
+/**
+ * Ticket API benchmark: loads 100,000 tickets, starts the real server (`loket serve`) as a child process on
+ * 127.0.0.1, and measures three requests with autocannon at 10 connections:
+ *   - GET /api/v1/tickets/:id         one ticket (cycling through 1,000 ids), API token auth
+ *   - POST /api/v1/tickets            an agent opens a ticket for an existing contact
+ *   - GET /api/v1/tickets?statusKind=open,new&organisationId=…&limit=25   a filtered list of a large customer
+ * on PGlite (a temporary DATA_DIR) and, when BENCH_DATABASE_URL is set, on PostgreSQL. Prints a markdown table and
+ * writes it, with the machine and the list query's plan, into docs/benchmarks.md.
+ *
+ *   node bench/tickets.ts
+ *   BENCH_DATABASE_URL=postgres://postgres:postgres@127.0.0.1:5432/loket_bench node bench/tickets.ts
+ *
+ * Options (environment): BENCH_TICKETS (100000), BENCH_DURATION seconds per measurement (10), BENCH_CONNECTIONS (10),
+ * BENCH_SKIP_PGLITE=true, BENCH_WRITE_DOCS=false, and BENCH_EXPERIMENT_SQL: statements run on the benchmark database
+ * after loading (a candidate index, `ALTER DATABASE … SET …`), to measure a change before making it in the schema;
+ * such a run does not write docs/benchmarks.md. The PostgreSQL database named in BENCH_DATABASE_URL is dropped and
+ * re-created, so its name must start with `loket_bench`.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Request, type Result } from 'autocannon';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import pg from 'pg';
+import { type Database, migrateDatabase, openDatabase } from '../server/src/db/client.ts';
+import { tickets } from '../server/src/db/schema.ts';
+import { ticketViewQuery } from '../server/src/services/shared/ticket-view.ts';
+import { type LoadedData, loadTickets } from './load-tickets.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const positive = (name: string, fallback: number, max: number) => {
+  const value = env[name] ? Number(env[name]) : fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer 1..${max}`);
+  return value;
+};
+const TICKETS = positive('BENCH_TICKETS', 100_000, 2_000_000);
+const DURATION = positive('BENCH_DURATION', 10, 120);
+const CONNECTIONS = positive('BENCH_CONNECTIONS', 10, 200);
+const WARMUP_SECONDS = Math.min(3, DURATION);
+const PG_URL = env.BENCH_DATABASE_URL;
+const HOST = '127.0.0.1';
+const EXPERIMENT_SQL = env.BENCH_EXPERIMENT_SQL?.trim() || undefined;
+
+type Measurement = {
+  name: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  failures: number;
+  /** CPU time per request: the server process (with PGlite, the database runs inside it), PostgreSQL's backends, the load generator. */
+  serverCpuMs: number;
+  postgresCpuMs: number | null;
+  clientCpuMs: number;
+  /** The machine's 1-minute load average when the measurement ended: other work on the machine shows here. */
+  loadAverage: number;
+};
+type TargetResult = {
+  target: string;
+  serverVersion: string;
+  loaded: LoadedData;
+  measurements: Measurement[];
+  listPlan: string;
+};
+
+async function main() {
+  const targets: { name: string; url?: string }[] = [];
+  if (env.BENCH_SKIP_PGLITE !== 'true') targets.push({ name: 'PGlite' });
+  if (PG_URL) targets.push({ name: 'PostgreSQL', url: PG_URL });
+  if (targets.length === 0) throw new Error('nothing to measure');
+
+  const results: TargetResult[] = [];
+  for (const target of targets) results.push(await runTarget(target));
+
+  const machine = await describeMachine();
+  const report = renderReport(results, machine);
+  console.log(`\n${report}`);
+  if (env.BENCH_WRITE_DOCS !== 'false' && !EXPERIMENT_SQL) {
+    await updateDocs(report);
+    console.log('docs/benchmarks.md updated');
+  }
+}
+
+async function runTarget(target: { name: string; url?: string }): Promise<TargetResult> {
+  log(`── ${target.name} ──`);
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'loket-bench-'));
+  let server: ChildProcess | undefined;
+  try {
+    if (target.url) await recreateDatabase(target.url);
+    const database = await openDatabase(
+      target.url ? { url: target.url, poolSize: 4 } : { dataDir: path.join(dataDir, 'pg') },
+    );
+    let loaded: LoadedData;
+    let listPlan: string;
+    let serverVersion: string;
+    try {
+      await migrateDatabase(database);
+      loaded = await loadTickets(database.db, {
+        tickets: TICKETS,
+        onProgress: (n, s) => log(`  loaded ${n.toLocaleString('en')} tickets (${s.toFixed(1)} s)`),
+      });
+      log(`  ${loaded.tickets.toLocaleString('en')} tickets with one article each in ${loaded.seconds.toFixed(1)} s`);
+      if (EXPERIMENT_SQL) {
+        log(`  experiment: ${EXPERIMENT_SQL}`);
+        if (database.kind === 'pglite') await database.pglite.exec(`${EXPERIMENT_SQL}; ANALYZE`);
+        else await database.pool.query(`${EXPERIMENT_SQL}; ANALYZE`);
+      }
+      serverVersion = await rawQuery(database, 'SELECT version() AS v', []).then((rows) => String(rows[0]?.v ?? ''));
+      listPlan = await explainList(database, loaded.organisationIds[0]!);
+      log(
+        listPlan
+          .split('\n')
+          .map((l) => `  | ${l}`)
+          .join('\n'),
+      );
+    } finally {
+      await database.close();
+    }
+
+    const port = await freePort();
+    server = startServer({ port, dataDir, databaseUrl: target.url });
+    const base = `http://${HOST}:${port}`;
+    await waitForHealth(base, server);
+    const token = await createApiToken(base, loaded.agentEmail, loaded.agentPassword);
+    const auth = { authorization: `Bearer ${token}` };
+
+    const ids = loaded.sampleTicketIds;
+    const listOrgs = loaded.organisationIds.slice(0, 10);
+    const contacts = loaded.contactEmails;
+    const cases: { name: string; requests: Request[] }[] = [
+      {
+        name: 'GET /tickets/:id',
+        requests: [
+          {
+            method: 'GET',
+            headers: auth,
+            setupRequest: cycle((n, request) => ({ ...request, path: `/api/v1/tickets/${ids[n % ids.length]}` })),
+          },
+        ],
+      },
+      {
+        name: 'POST /tickets',
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/tickets',
+            headers: { ...auth, 'content-type': 'application/json' },
+            setupRequest: cycle((n, request) => ({
+              ...request,
+              body: JSON.stringify({
+                subject: `Benchmark ticket ${n}`,
+                body: 'Opened by the benchmark: the printer on the second floor prints blank pages.',
+                requesterEmail: contacts[(n * 7) % contacts.length],
+                urgency: 'normal',
+                impact: n % 5 === 0 ? 'high' : 'normal',
+              }),
+            })),
+          },
+        ],
+      },
+      {
+        name: 'GET /tickets?statusKind=open,new&organisationId=…&limit=25',
+        requests: [
+          {
+            method: 'GET',
+            headers: auth,
+            setupRequest: cycle((n, request) => ({
+              ...request,
+              path: `/api/v1/tickets?statusKind=open,new&organisationId=${listOrgs[n % listOrgs.length]}&limit=25`,
+            })),
+          },
+        ],
+      },
+    ];
+    const measurements: Measurement[] = [];
+    const backends = target.url ? await postgresBackends(target.url) : undefined;
+    try {
+      for (const c of cases) {
+        await fire(base, c.requests, WARMUP_SECONDS);
+        const serverBefore = processCpuMs(server.pid!);
+        const postgresBefore = await backends?.cpuMs();
+        const clientBefore = process.cpuUsage();
+        const result = await fire(base, c.requests, DURATION);
+        const client = process.cpuUsage(clientBefore);
+        const postgresAfter = await backends?.cpuMs();
+        const total = Math.max(1, result.requests.total);
+        const failures = result.non2xx + result.errors + result.timeouts;
+        const m: Measurement = {
+          name: c.name,
+          requestsPerSecond: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          total: result.requests.total,
+          failures,
+          serverCpuMs: (processCpuMs(server.pid!) - serverBefore) / total,
+          postgresCpuMs: postgresBefore && postgresAfter ? cpuDelta(postgresBefore, postgresAfter) / total : null,
+          clientCpuMs: (client.user + client.system) / 1000 / total,
+          loadAverage: os.loadavg()[0]!,
+        };
+        if (failures > 0) log(`  ! ${c.name}: ${failures} failed requests ${JSON.stringify(result.statusCodeStats)}`);
+        log(
+          `  ${c.name}: ${fmt(m.requestsPerSecond)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms; CPU/request server ` +
+            `${m.serverCpuMs.toFixed(2)} ms${m.postgresCpuMs === null ? '' : `, PostgreSQL ${m.postgresCpuMs.toFixed(2)} ms`}, ` +
+            `load generator ${m.clientCpuMs.toFixed(2)} ms; load average ${m.loadAverage.toFixed(1)}`,
+        );
+        measurements.push(m);
+      }
+    } finally {
+      await backends?.close();
+    }
+    return { target: target.name, serverVersion, loaded, measurements, listPlan };
+  } finally {
+    if (server) await stopServer(server);
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** User + system CPU a process has used, from /proc (Linux); 0 when it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
+
+/** The CPU used by the PostgreSQL backends serving the benchmark database (same machine only). */
+async function postgresBackends(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    async cpuMs(): Promise<Map<number, number>> {
+      const { rows } = await client.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
+    },
+    close: () => client.end(),
+  };
+}
+
+/** A setupRequest that numbers the requests, so ids and bodies rotate deterministically. */
+function cycle(make: (n: number, request: Request) => Request): (request: Request) => Request {
+  let n = 0;
+  return (request) => make(n++, request);
+}
+
+async function fire(base: string, requests: Request[], seconds: number): Promise<Result> {
+  return autocannon({ url: base, connections: CONNECTIONS, duration: seconds, timeout: 10, requests });
+}
+
+/** The plan of the list query the third measurement makes, built by the same view query the service uses. */
+async function explainList(database: Database, organisationId: string): Promise<string> {
+  const query = ticketViewQuery(database.db, true)
+    .where(and(inArray(tickets.statusKind, ['open', 'new']), eq(tickets.organisationId, organisationId)))
+    .orderBy(desc(tickets.updatedAt), desc(tickets.id))
+    .limit(26)
+    .toSQL();
+  await rawQuery(database, query.sql, query.params); // warm the cache, as a running server would have it
+  // A fresh session, so settings made by an experiment (ALTER DATABASE … SET) apply as they will in the server.
+  if (database.kind === 'postgres') {
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query(query.sql, query.params);
+      const { rows } = await client.query(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
+      return rows.map((r: Record<string, unknown>) => String(r['QUERY PLAN'])).join('\n');
+    } finally {
+      await client.end();
+    }
+  }
+  const rows = await rawQuery(database, `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
+  return rows.map((r) => String(r['QUERY PLAN'])).join('\n');
+}
+
+async function rawQuery(database: Database, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
+  if (database.kind === 'pglite') return (await database.pglite.query<Record<string, unknown>>(text, params)).rows;
+  return (await database.pool.query(text, params)).rows as Record<string, unknown>[];
+}
+
+async function recreateDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^loket_bench\w*$/.test(name))
+    throw new Error(`BENCH_DATABASE_URL must name a database loket_bench…, not "${name}"`);
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+function startServer(input: { port: number; dataDir: string; databaseUrl: string | undefined }): ChildProcess {
+  const childEnv: Record<string, string> = {
+    PATH: env.PATH ?? '',
+    HOME: env.HOME ?? os.tmpdir(),
+    PORT: String(input.port),
+    HOST,
+    DATA_DIR: input.dataDir,
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'warn',
+  };
+  if (input.databaseUrl) childEnv.DATABASE_URL = input.databaseUrl;
+  const child = spawn(process.execPath, ['server/src/cli.ts', 'serve'], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^/gm, '  [server] '));
+  child.stdout!.on('data', relay);
+  child.stderr!.on('data', relay);
+  return child;
+}
+
+async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/api/v1/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the server did not become healthy within 90 s');
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+async function createApiToken(base: string, email: string, password: string): Promise<string> {
+  const login = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!login.ok) throw new Error(`login failed: ${login.status} ${await login.text()}`);
+  const cookie = login.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  const created = await fetch(`${base}/api/v1/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify({ name: 'benchmark' }),
+  });
+  if (created.status !== 201) throw new Error(`token creation failed: ${created.status} ${await created.text()}`);
+  return ((await created.json()) as { token: string }).token;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+type Machine = { cpus: number; cpuModel: string; memoryGiB: number; node: string; date: string; pglite: string };
+
+async function describeMachine(): Promise<Machine> {
+  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  const pglitePackage = JSON.parse(
+    await readFile(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8').catch(() => '{}'),
+  ) as { version?: string };
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+    pglite: pglitePackage.version ?? 'unknown',
+  };
+}
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+function renderReport(results: TargetResult[], machine: Machine): string {
+  const lines = [
+    ...(EXPERIMENT_SQL ? [`Experiment: \`${EXPERIMENT_SQL}\``, ''] : []),
+    `Measured ${machine.date} on ${machine.cpus} CPU (${machine.cpuModel}), ${machine.memoryGiB} GiB memory, Node ${machine.node}; ` +
+      `server, database and load generator on the same machine. ${CONNECTIONS} connections, ${DURATION} s per ` +
+      `measurement after ${WARMUP_SECONDS} s of warm-up. CPU ms/req is CPU time per request, which other load on ` +
+      `the machine disturbs far less than req/s; a 1-minute load average above the CPU count means the run shared the CPUs.`,
+    '',
+    '| database | request | req/s | p50 ms | p99 ms | failed | CPU ms/req: server | PostgreSQL | load generator | load avg |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const r of results) {
+    for (const m of r.measurements) {
+      const postgres = m.postgresCpuMs === null ? '(in server)' : m.postgresCpuMs.toFixed(2);
+      lines.push(
+        `| ${r.target} | \`${m.name}\` | ${fmt(m.requestsPerSecond)} | ${m.p50} | ${m.p99} | ${m.failures} of ${fmt(m.total)} | ` +
+          `${m.serverCpuMs.toFixed(2)} | ${postgres} | ${m.clientCpuMs.toFixed(2)} | ${m.loadAverage.toFixed(1)} |`,
+      );
+    }
+  }
+  lines.push('');
+  for (const r of results) {
+    const engine =
+      r.target === 'PGlite'
+        ? `PGlite ${machine.pglite} (${r.serverVersion.split(',')[0]})`
+        : r.serverVersion.split(',')[0];
+    lines.push(
+      `- ${r.target}: ${engine}; ${fmt(r.loaded.tickets)} tickets (one article each) loaded in ${r.loaded.seconds.toFixed(0)} s.`,
+    );
+  }
+  for (const r of results) {
+    lines.push(
+      '',
+      `<details><summary>List query plan on ${r.target} (largest customer)</summary>`,
+      '',
+      '```',
+      r.listPlan,
+      '```',
+      '',
+      '</details>',
+    );
+  }
+  return lines.join('\n');
+}
+
+const BEGIN = '<!-- bench:tickets:begin (written by `npm run bench:tickets`) -->';
+const END = '<!-- bench:tickets:end -->';
+
+async function updateDocs(report: string): Promise<void> {
+  const file = path.join(root, 'docs/benchmarks.md');
+  const current = await readFile(file, 'utf8').catch(() => '');
+  const section = `${BEGIN}\n${report}\n${END}`;
+  let next: string;
+  if (current.includes(BEGIN) && current.includes(END)) {
+    next = current.slice(0, current.indexOf(BEGIN)) + section + current.slice(current.indexOf(END) + END.length);
+  } else {
+    const header =
+      current || '# Benchmarks\n\nFigures printed by the scripts in `bench/`, with the machine they ran on.\n';
+    next = `${header.trimEnd()}\n\n## Tickets API (\`npm run bench:tickets\`)\n\n${section}\n`;
+  }
+  await writeFile(file, next);
+}
+
+function log(message: string) {
+  console.error(message);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

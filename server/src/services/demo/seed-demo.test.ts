@@ -1,0 +1,225 @@
+import { count, eq, isNotNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  articles,
+  categories,
+  groupMembers,
+  groups,
+  organisations,
+  people,
+  priorityMatrix,
+  statuses,
+  ticketEvents,
+  ticketLinks,
+  tickets,
+  timeEntries,
+} from '../../db/schema.ts';
+import { priorityFor } from '../../domain/tickets/priority.ts';
+import { makeOrganisation } from '../../../test/factories.ts';
+import { createHarness, type Harness } from '../../../test/harness.ts';
+import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
+
+let h: Harness;
+let first: { created: boolean; tickets: number };
+beforeAll(async () => {
+  h = await createHarness();
+  first = await seedDemo({ deps: h.deps });
+});
+afterAll(() => h.close());
+
+async function counts() {
+  const db = h.deps.db;
+  type Counted = typeof tickets | typeof organisations | typeof people | typeof articles | typeof groups;
+  const n = async (table: Counted | typeof ticketEvents | typeof timeEntries | typeof ticketLinks) =>
+    (await db.select({ n: count() }).from(table))[0]!.n;
+  return {
+    organisations: await n(organisations),
+    people: await n(people),
+    groups: await n(groups),
+    tickets: await n(tickets),
+    articles: await n(articles),
+    events: await n(ticketEvents),
+    timeEntries: await n(timeEntries),
+    links: await n(ticketLinks),
+  };
+}
+
+describe('seedDemo', () => {
+  it('creates the documented organisations, accounts and groups', async () => {
+    expect(first.created).toBe(true);
+    const c = await counts();
+    expect(c.organisations).toBe(DEMO_ORGANISATIONS.length);
+    expect(c.people).toBe(DEMO_ACCOUNTS.length);
+    expect(c.groups).toBe(2);
+    expect(c.tickets).toBe(first.tickets);
+    expect(first.tickets).toBeGreaterThanOrEqual(45);
+
+    const orgs = await h.deps.db.select().from(organisations);
+    expect(orgs.filter((o) => o.kind === 'provider').map((o) => o.name)).toEqual(['Loket Demo Services']);
+    expect(
+      orgs
+        .filter((o) => o.kind === 'customer')
+        .map((o) => [o.name, o.language])
+        .sort(),
+    ).toEqual([
+      ['Acme Manufacturing', 'nl'],
+      ['Hosting Customer Ltd', 'en'],
+      ['Nordic Logistics', 'sv'],
+    ]);
+    const leads = await h.deps.db
+      .select({ name: groups.name, lead: people.email })
+      .from(groups)
+      .innerJoin(people, eq(people.id, groups.leadId));
+    expect(leads.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'Experts', lead: 'expert1@provider.example' },
+      { name: 'First line', lead: 'agent@provider.example' },
+    ]);
+    expect((await h.deps.db.select({ n: count() }).from(groupMembers))[0]!.n).toBeGreaterThanOrEqual(5);
+  });
+
+  it('uses every default status, category and priority, and several channels, for all three customers', async () => {
+    const rows = await h.deps.db
+      .select({ t: tickets, statusKey: statuses.key, categoryKey: categories.key, org: organisations.name })
+      .from(tickets)
+      .innerJoin(statuses, eq(statuses.id, tickets.statusId))
+      .innerJoin(categories, eq(categories.id, tickets.categoryId))
+      .innerJoin(organisations, eq(organisations.id, tickets.organisationId));
+    const allStatuses = await h.deps.db.select({ key: statuses.key }).from(statuses);
+    const allCategories = await h.deps.db.select({ key: categories.key }).from(categories);
+    expect(new Set(rows.map((r) => r.statusKey))).toEqual(new Set(allStatuses.map((s) => s.key)));
+    expect(allStatuses).toHaveLength(9);
+    expect(new Set(rows.map((r) => r.categoryKey))).toEqual(new Set(allCategories.map((c) => c.key)));
+    expect(allCategories).toHaveLength(5);
+    expect(new Set(rows.map((r) => r.t.priority))).toEqual(new Set(['P1', 'P2', 'P3', 'P4']));
+    expect(new Set(rows.map((r) => r.t.channel))).toEqual(new Set(['email', 'portal', 'phone', 'api', 'monitoring']));
+    expect(new Set(rows.map((r) => r.org))).toEqual(
+      new Set(['Acme Manufacturing', 'Nordic Logistics', 'Hosting Customer Ltd']),
+    );
+  });
+
+  it('keeps every ticket consistent: priority from the matrix, stamps matching the status, nothing in the future', async () => {
+    const now = h.clock.now();
+    const matrix = await h.deps.db.select().from(priorityMatrix);
+    const all = await h.deps.db.select().from(tickets);
+    for (const t of all) {
+      expect(t.priority, t.reference).toBe(priorityFor(matrix, t.urgency, t.impact));
+      expect(t.reference).toMatch(/^LK-\d{2}-\d{5}$/);
+      expect(t.createdAt.getTime()).toBeLessThanOrEqual(t.updatedAt.getTime());
+      expect(t.updatedAt.getTime()).toBeLessThan(now.getTime());
+      expect(now.getTime() - t.createdAt.getTime()).toBeLessThan(43 * 86_400_000);
+      if (t.statusKind === 'closed') expect(t.closedAt, t.reference).not.toBeNull();
+      if (t.statusKind === 'resolved') {
+        expect(t.resolvedAt, t.reference).not.toBeNull();
+        expect(t.closedAt, t.reference).toBeNull();
+      }
+      if (t.statusKind !== 'closed' && t.statusKind !== 'resolved') {
+        expect([t.resolvedAt, t.closedAt], t.reference).toEqual([null, null]);
+      }
+      if (t.firstResponseAt) expect(t.firstResponseAt.getTime()).toBeGreaterThanOrEqual(t.createdAt.getTime());
+    }
+    // Spread over about six weeks.
+    const ages = all.map((t) => (now.getTime() - t.createdAt.getTime()) / 86_400_000);
+    expect(Math.max(...ages)).toBeGreaterThan(35);
+    expect(Math.min(...ages)).toBeLessThan(1);
+  });
+
+  it('tells the stories: links, a merged duplicate, a reopen, time and history', async () => {
+    const links = await h.deps.db.select().from(ticketLinks);
+    expect(new Set(links.map((l) => l.kind))).toEqual(new Set(['fixed_by', 'parent_of', 'merged_into']));
+    const [merged] = await h.deps.db.select().from(tickets).where(isNotNull(tickets.mergedIntoId));
+    expect(merged!.statusKind).toBe('closed');
+    expect(links.find((l) => l.kind === 'merged_into')).toMatchObject({
+      sourceTicketId: merged!.id,
+      targetTicketId: merged!.mergedIntoId,
+    });
+    const reopened = await h.deps.db.select().from(tickets).where(eq(tickets.reopenCount, 1));
+    expect(reopened).toHaveLength(1);
+
+    const entries = await h.deps.db.select().from(timeEntries);
+    expect(entries.some((e) => e.isBillable)).toBe(true);
+    expect(entries.some((e) => !e.isBillable && e.nonBillableReason === 'own_defect')).toBe(true);
+
+    const notes = await h.deps.db.select().from(articles).where(eq(articles.kind, 'note'));
+    expect(notes.length).toBeGreaterThan(10);
+    const events = await h.deps.db.select().from(ticketEvents);
+    expect(new Set(events.map((e) => e.kind))).toEqual(
+      new Set([
+        'created',
+        'updated',
+        'status_changed',
+        'assigned',
+        'replied',
+        'noted',
+        'time_logged',
+        'linked',
+        'merged_into',
+        'merged_from',
+        'reopened',
+      ]),
+    );
+    expect(events.filter((e) => e.kind === 'created')).toHaveLength(first.tickets);
+    // Ids follow time, so the history reads in order.
+    const sorted = [...events].sort((a, b) => a.id - b.id);
+    for (let i = 1; i < sorted.length; i++) {
+      expect(sorted[i]!.createdAt.getTime()).toBeGreaterThanOrEqual(sorted[i - 1]!.createdAt.getTime());
+    }
+  });
+
+  it('writes the conversation in the customer language', async () => {
+    const bodies = await h.deps.db
+      .select({ org: organisations.name, body: articles.body })
+      .from(articles)
+      .innerJoin(tickets, eq(tickets.id, articles.ticketId))
+      .innerJoin(organisations, eq(organisations.id, tickets.organisationId))
+      .where(eq(articles.kind, 'reply'));
+    const of = (org: string) =>
+      bodies
+        .filter((b) => b.org === org)
+        .map((b) => b.body)
+        .join('\n');
+    expect(of('Acme Manufacturing')).toContain('Groet,');
+    expect(of('Nordic Logistics')).toContain('Hälsningar');
+    expect(of('Hosting Customer Ltd')).toContain('Best regards');
+  });
+
+  it('enqueues no jobs for the demo history', async () => {
+    expect(await h.runJobs()).toBe(0);
+  });
+
+  it('changes nothing when called again', async () => {
+    const before = await counts();
+    expect(await seedDemo({ deps: h.deps })).toEqual({ created: false, tickets: 0 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('leaves a database that is already in use alone', async () => {
+    const other = await createHarness();
+    try {
+      await makeOrganisation(other, { kind: 'provider', name: 'A real provider' });
+      expect(await seedDemo({ deps: other.deps })).toEqual({ created: false, tickets: 0 });
+      expect((await other.deps.db.select({ n: count() }).from(tickets))[0]!.n).toBe(0);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('lets every demo account log in over HTTP with the demo password', async () => {
+    for (const account of DEMO_ACCOUNTS) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: account.email, password: DEMO_PASSWORD },
+      });
+      expect(res.statusCode, account.email).toBe(account.canLogIn ? 200 : 401);
+      if (account.canLogIn) expect(res.json()).toMatchObject({ email: account.email, role: account.role });
+    }
+    expect(DEMO_ACCOUNTS.map((a) => a.email)).toEqual(
+      expect.arrayContaining([
+        'admin@provider.example',
+        'agent@provider.example',
+        'contact@acme.example',
+        'manager@nordic.example',
+      ]),
+    );
+  });
+});
