@@ -281,12 +281,11 @@ type Replay = {
 
 async function insertTickets(tx: Executor, input: { now: Date; directory: Directory }): Promise<number> {
   const { now, directory: dir } = input;
-  const [statusRows, categoryRows, matrix, settings] = await Promise.all([
-    tx.select({ id: statuses.id, key: statuses.key, kind: statuses.kind }).from(statuses),
-    tx.select({ id: categories.id, key: categories.key }).from(categories),
-    loadPriorityMatrix(tx),
-    loadSettings(tx),
-  ]);
+  // One after another: a transaction is one connection, and node-postgres runs one query at a time on it.
+  const statusRows = await tx.select({ id: statuses.id, key: statuses.key, kind: statuses.kind }).from(statuses);
+  const categoryRows = await tx.select({ id: categories.id, key: categories.key }).from(categories);
+  const matrix = await loadPriorityMatrix(tx);
+  const settings = await loadSettings(tx);
   const status = (key: DemoStatusKey): StatusRef => {
     const row = statusRows.find((s) => s.key === key);
     if (!row) throw new Error(`demo data needs the default status "${key}"`);

@@ -1,7 +1,7 @@
 import type { Ticket } from '@loket/contract';
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Executor } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import { categories, groups, organisations, people, statuses, tickets, timeEntries } from '../../db/schema.ts';
 import { notFound } from '../../domain/app-error.ts';
 import { looksLikeReference } from '../../domain/tickets/reference.ts';
@@ -114,11 +114,45 @@ export function toTicket(row: ViewRow): Ticket {
   return ticket;
 }
 
-/** The Ticket as this person may see it (time totals for agents only). */
-export async function loadTicketView(tx: Executor, actor: PersonActor, idOrReference: string): Promise<Ticket> {
-  const [row] = await ticketViewQuery(tx, isAgent(actor))
-    .where(and(ticketKey(idOrReference), ticketScope(actor)))
-    .limit(1);
+type Scope = 'agent' | 'manager' | 'contact';
+const scopeOf = (actor: PersonActor): Scope =>
+  isAgent(actor) ? 'agent' : actor.role === 'manager' ? 'manager' : 'contact';
+
+function prepareView(db: Db, scope: Scope, by: 'id' | 'reference') {
+  const key = by === 'id' ? eq(tickets.id, sql.placeholder('key')) : eq(tickets.reference, sql.placeholder('key'));
+  const visible =
+    scope === 'manager'
+      ? eq(tickets.organisationId, sql.placeholder('organisationId'))
+      : scope === 'contact'
+        ? eq(tickets.requesterId, sql.placeholder('personId'))
+        : undefined;
+  return ticketViewQuery(db, scope === 'agent')
+    .where(and(key, visible))
+    .limit(1)
+    .prepare(`ticket_view_${scope}_${by}`);
+}
+type PreparedView = ReturnType<typeof prepareView>;
+const preparedViews = new WeakMap<Db, Map<string, PreparedView>>();
+
+/**
+ * The Ticket as this person may see it (time totals for agents only). The hottest read there is: its six variants
+ * (who × by id or reference) are prepared once per database handle, so PostgreSQL neither parses nor plans them again.
+ */
+export async function loadTicketView(db: Db, actor: PersonActor, idOrReference: string): Promise<Ticket> {
+  const raw = idOrReference.trim();
+  const by = UUID.test(raw) ? 'id' : looksLikeReference(raw) ? 'reference' : undefined;
+  if (!by) throw notFound('Ticket not found');
+  const scope = scopeOf(actor);
+  let cache = preparedViews.get(db);
+  if (!cache) preparedViews.set(db, (cache = new Map()));
+  const name = `${scope}_${by}`;
+  let query = cache.get(name);
+  if (!query) cache.set(name, (query = prepareView(db, scope, by)));
+  const [row] = await query.execute({
+    key: by === 'id' ? raw.toLowerCase() : raw.toUpperCase(),
+    organisationId: actor.organisationId,
+    personId: actor.personId,
+  });
   if (!row) throw notFound('Ticket not found');
   return toTicket(row);
 }

@@ -1,22 +1,14 @@
 import { CreateTicketInput, type Ticket } from '@loket/contract';
-import { and, eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../db/client.ts';
-import { articles, groupMembers, groups, people, tickets } from '../../db/schema.ts';
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { groupMembers, groups, people } from '../../db/schema.ts';
 import { forbidden, invalid } from '../../domain/app-error.ts';
-import { priorityFor } from '../../domain/tickets/priority.ts';
-import { formatReference } from '../../domain/tickets/reference.ts';
 import { isAgent, parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { findOrRegisterContact } from '../people/find-or-register-contact.ts';
-import { bindAttachments } from '../shared/bind-attachments.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
-import {
-  defaultStatusOfKind,
-  loadPriorityMatrix,
-  loadSettings,
-  resolveCategory,
-} from '../shared/reference-lookup.ts';
 import { loadTicketView } from '../shared/ticket-view.ts';
+import { insertTicket } from './insert-ticket.ts';
 
 const AGENT_ONLY_FIELDS = ['requesterEmail', 'channel', 'groupId', 'assigneeId'] as const;
 
@@ -56,63 +48,36 @@ export async function createTicket({ ctx, input }: { ctx: ServiceContext; input:
     }
     if (data.assigneeId) await assertAssignable(tx, data.assigneeId, data.groupId);
 
-    const [category, status, matrix, settings] = await Promise.all([
-      resolveCategory(tx, data.category),
-      defaultStatusOfKind(tx, 'new'),
-      loadPriorityMatrix(tx),
-      loadSettings(tx),
-    ]);
-    const urgency = data.urgency ?? 'normal';
-    const impact = data.impact ?? 'normal';
     const channel = data.channel ?? (agent ? 'api' : 'portal');
-    const [next] = await queryRows<{ number: number }>(tx, sql`SELECT nextval('ticket_number_seq')::int AS number`);
-    const number = Number(next!.number);
-    const [ticket] = await tx
-      .insert(tickets)
-      .values({
-        number,
-        reference: formatReference(settings.ticketPrefix, now, number),
-        subject: data.subject,
-        categoryId: category.id,
-        statusId: status.id,
-        statusKind: status.kind,
-        urgency,
-        impact,
-        priority: priorityFor(matrix, urgency, impact),
-        channel,
-        requesterId,
-        organisationId,
-        groupId: data.groupId ?? null,
-        assigneeId: data.assigneeId ?? null,
-        createdAt: now,
-        updatedAt: now,
-        // A call an agent logs is itself the first contact with the customer.
-        firstResponseAt: agent && channel === 'phone' ? now : null,
-      })
-      .returning({ id: tickets.id, reference: tickets.reference });
-    const [article] = await tx
-      .insert(articles)
-      .values({ ticketId: ticket!.id, kind: 'reply', authorId: actor.personId, channel, body: data.body, createdAt: now })
-      .returning({ id: articles.id });
-    await bindAttachments(tx, {
+    const ticket = await insertTicket(ctx, tx, {
+      subject: data.subject,
+      body: data.body,
+      category: data.category,
+      urgency: data.urgency ?? 'normal',
+      impact: data.impact ?? 'normal',
+      channel,
+      requesterId,
+      organisationId,
+      groupId: data.groupId ?? null,
+      assigneeId: data.assigneeId ?? null,
+      authorId: actor.personId,
+      // A call an agent logs is itself the first contact with the customer.
+      firstResponseAt: agent && channel === 'phone' ? now : null,
       attachmentIds: data.attachmentIds,
-      uploaderId: actor.personId,
-      ticketId: ticket!.id,
-      articleId: article!.id,
     });
     await recordTicketEvent(ctx, tx, {
-      ticketId: ticket!.id,
+      ticketId: ticket.id,
       kind: 'created',
-      data: { reference: ticket!.reference, channel, articleId: article!.id, requesterRegistered: registered },
+      data: { reference: ticket.reference, channel, articleId: ticket.articleId, requesterRegistered: registered },
     });
-    return ticket!.id;
+    return ticket.id;
   });
   return loadTicketView(ctx.db, actor, ticketId);
 }
 
 /** An assignee is an active agent, and a member of the group when one is named. */
 export async function assertAssignable(
-  tx: Parameters<typeof bindAttachments>[0],
+  tx: Executor,
   assigneeId: string,
   groupId: string | null | undefined,
 ): Promise<void> {

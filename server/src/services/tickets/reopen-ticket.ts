@@ -1,16 +1,15 @@
 import { ReopenInput, type ReopenResult } from '@loket/contract';
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../db/client.ts';
-import { people, ticketLinks, tickets, type TicketRow } from '../../db/schema.ts';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { people, ticketLinks, type TicketRow } from '../../db/schema.ts';
 import { conflict } from '../../domain/app-error.ts';
 import { decideReopen } from '../../domain/tickets/lifecycle.ts';
-import { priorityFor } from '../../domain/tickets/priority.ts';
-import { formatReference } from '../../domain/tickets/reference.ts';
 import { isAgent, parseInput, requirePermission } from '../authorize.ts';
 import type { PersonActor, ServiceContext } from '../context.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
-import { defaultStatusOfKind, loadPriorityMatrix, loadSettings } from '../shared/reference-lookup.ts';
+import { loadSettings } from '../shared/reference-lookup.ts';
 import { getTicketRowForActor, loadTicketView } from '../shared/ticket-view.ts';
+import { insertTicket } from './insert-ticket.ts';
 import { channelOf, refuseIfMerged, reopenRow, writeArticle } from './ticket-writes.ts';
 
 /**
@@ -105,62 +104,41 @@ async function openFollowUp(
   reason: string | undefined,
 ): Promise<string> {
   const now = ctx.clock.now();
-  const [status, matrix, settings] = await Promise.all([
-    defaultStatusOfKind(tx, 'new'),
-    loadPriorityMatrix(tx),
-    loadSettings(tx),
-  ]);
   const assigneeId = old.assigneeId ? await activeAgent(tx, old.assigneeId) : null;
-  const [next] = await queryRows<{ number: number }>(tx, sql`SELECT nextval('ticket_number_seq')::int AS number`);
-  const number = Number(next!.number);
   const channel = channelOf(actor);
   const prefix = `Follow-up ${old.reference}: `;
-  const [ticket] = await tx
-    .insert(tickets)
-    .values({
-      number,
-      reference: formatReference(settings.ticketPrefix, now, number),
-      subject: `${prefix}${old.subject}`.slice(0, MAX_SUBJECT),
-      categoryId: old.categoryId,
-      statusId: status.id,
-      statusKind: status.kind,
-      urgency: old.urgency,
-      impact: old.impact,
-      priority: priorityFor(matrix, old.urgency, old.impact),
-      channel,
-      requesterId: old.requesterId,
-      organisationId: old.organisationId,
-      groupId: old.groupId,
-      assigneeId,
-      createdAt: now,
-      updatedAt: now,
-    })
-    .returning({ id: tickets.id, reference: tickets.reference });
-  const article = await writeArticle(ctx, tx, {
-    ticketId: ticket!.id,
-    author: actor,
-    kind: 'reply',
+  const ticket = await insertTicket(ctx, tx, {
+    subject: `${prefix}${old.subject}`.slice(0, MAX_SUBJECT),
     body: followUpBody(old, reason),
+    category: { id: old.categoryId },
+    urgency: old.urgency,
+    impact: old.impact,
     channel,
+    requesterId: old.requesterId,
+    organisationId: old.organisationId,
+    groupId: old.groupId,
+    assigneeId,
+    authorId: actor.personId,
+    firstResponseAt: null,
   });
   await tx.insert(ticketLinks).values({
     kind: 'follow_up_of',
-    sourceTicketId: ticket!.id,
+    sourceTicketId: ticket.id,
     targetTicketId: old.id,
     createdById: actor.personId,
     createdAt: now,
   });
   await recordTicketEvent(ctx, tx, {
-    ticketId: ticket!.id,
+    ticketId: ticket.id,
     kind: 'created',
-    data: { reference: ticket!.reference, channel, articleId: article.id, followUpOf: old.reference },
+    data: { reference: ticket.reference, channel, articleId: ticket.articleId, followUpOf: old.reference },
   });
   await recordTicketEvent(ctx, tx, {
     ticketId: old.id,
     kind: 'follow_up_opened',
-    data: { followUpId: ticket!.id, followUpReference: ticket!.reference },
+    data: { followUpId: ticket.id, followUpReference: ticket.reference },
   });
-  return ticket!.id;
+  return ticket.id;
 }
 
 async function activeAgent(tx: Executor, personId: string): Promise<string | null> {
