@@ -39,7 +39,18 @@ export const ConfigSchema = z.object({
     .min(1024)
     .default(25 * 1024 * 1024)
     .describe('Largest attachment accepted'),
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(10).describe('Failed logins per address per 15 minutes'),
+  LOGIN_MAX_FAILURES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(10)
+    .describe('Failed logins per e-mail address per 15 minutes'),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .describe('Failed logins per client IP address per 15 minutes'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers from a reverse proxy'),
 });
 
@@ -56,6 +67,7 @@ export type Config = {
   sessionTtlHours: number;
   attachmentMaxBytes: number;
   loginMaxFailures: number;
+  loginMaxFailuresPerIp: number;
   trustProxy: boolean;
   secureCookies: boolean;
 };
@@ -84,6 +96,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     sessionTtlHours: c.SESSION_TTL_HOURS,
     attachmentMaxBytes: c.ATTACHMENT_MAX_BYTES,
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
+    loginMaxFailuresPerIp: c.LOGIN_MAX_FAILURES_PER_IP,
     trustProxy: c.TRUST_PROXY,
     secureCookies: publicUrl.startsWith('https://'),
   };

@@ -58,15 +58,16 @@ export const apiTokens = pgTable(
   (t) => [index('api_tokens_person_idx').on(t.personId)],
 );
 
-/** Failed logins per e-mail address, for rate limiting across every server process. */
+/** Failed logins per e-mail address and per client address, for rate limiting across every server process. */
 export const loginFailures = pgTable(
   'login_failures',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     email: text('email').notNull(),
+    ip: text('ip'),
     failedAt: ts('failed_at').notNull(),
   },
-  (t) => [index('login_failures_email_idx').on(t.email, t.failedAt)],
+  (t) => [index('login_failures_email_idx').on(t.email, t.failedAt), index('login_failures_ip_idx').on(t.ip, t.failedAt)],
 );
 
 export const idempotencyKeys = pgTable(

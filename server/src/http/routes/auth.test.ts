@@ -45,6 +45,14 @@ describe('logging in and out', () => {
     expect((await login(person.email, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
+  it('counts parallel attempts against each other', async () => {
+    const person = await makePerson(h, { role: 'contact', organisationId: world.orgB.id });
+    const results = await Promise.all(Array.from({ length: 8 }, () => login(person.email, 'wrong')));
+    const statuses = results.map((r) => r.statusCode).sort();
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+  });
+
   it('revokes the session on logout', async () => {
     const cookie = await loginCookie(h, world.contactA.email);
     expect((await h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).statusCode).toBe(200);
@@ -133,5 +141,27 @@ describe('API tokens', () => {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('changing your password', () => {
+  it('ends your other sessions and your API tokens, but not the session you changed it in', async () => {
+    const person = await makePerson(h, { role: 'contact', organisationId: world.orgA.id });
+    const here = await loginCookie(h, person.email);
+    const elsewhere = await loginCookie(h, person.email);
+    const { token } = (
+      await h.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie: here }, payload: { name: 't' } })
+    ).json();
+    const changed = await h.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      headers: { cookie: here },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'a much newer secret' },
+    });
+    expect(changed.statusCode).toBe(200);
+    const me = (headers: Record<string, string>) => h.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+    expect((await me({ cookie: here })).statusCode).toBe(200);
+    expect((await me({ cookie: elsewhere })).statusCode).toBe(401);
+    expect((await me({ authorization: `Bearer ${token}` })).statusCode).toBe(401);
   });
 });

@@ -16,8 +16,8 @@ export const authRoutes = [
     access: 'public',
     body: LoginInput,
     response: Me,
-    handler: async ({ ctx, body, reply }) => {
-      const session = await logIn({ ctx, input: body });
+    handler: async ({ ctx, body, reply, request }) => {
+      const session = await logIn({ ctx, input: body, clientIp: request.ip });
       reply.setCookie(SESSION_COOKIE, session.sessionToken, {
         path: '/',
         httpOnly: true,

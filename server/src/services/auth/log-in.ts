@@ -1,5 +1,5 @@
 import { LoginInput, type Me } from '@loket/contract';
-import { and, count, eq, gte } from 'drizzle-orm';
+import { and, eq, gte, or, sql } from 'drizzle-orm';
 import { loginFailures, organisations, sessions } from '../../db/schema.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { parseInput } from '../authorize.ts';
@@ -10,22 +10,44 @@ import { newSecret, sha256, verifyPassword } from './secrets.ts';
 
 const WINDOW_MS = 15 * 60_000;
 
-/** Checks a password and opens a session. Failures are counted per address in the database, across processes. */
+/**
+ * Checks a password and opens a session. Every attempt is recorded as a failure before the password is checked
+ * (and taken back when it is right), so parallel attempts count each other: the limits hold per e-mail address
+ * and per client address, across every server process.
+ */
 export async function logIn({
   ctx,
   input,
+  clientIp,
 }: {
   ctx: ServiceContext;
   input: unknown;
+  clientIp?: string | undefined;
 }): Promise<{ sessionToken: string; expiresAt: Date; me: Me }> {
   const data = parseInput(LoginInput, input);
   const email = data.email.trim().toLowerCase();
+  const ip = clientIp ?? null;
   const now = ctx.clock.now();
-  const [failures] = await ctx.db
-    .select({ n: count() })
+  const [attempt] = await ctx.db
+    .insert(loginFailures)
+    .values({ email, ip, failedAt: now })
+    .returning({ id: loginFailures.id });
+  const [counts] = await ctx.db
+    .select({
+      byEmail: sql<number>`count(*) FILTER (WHERE ${loginFailures.email} = ${email})::int`,
+      byIp: ip ? sql<number>`count(*) FILTER (WHERE ${loginFailures.ip} = ${ip})::int` : sql<number>`0`,
+    })
     .from(loginFailures)
-    .where(and(eq(loginFailures.email, email), gte(loginFailures.failedAt, new Date(now.getTime() - WINDOW_MS))));
-  if ((failures?.n ?? 0) >= ctx.config.loginMaxFailures) {
+    .where(
+      and(
+        gte(loginFailures.failedAt, new Date(now.getTime() - WINDOW_MS)),
+        or(eq(loginFailures.email, email), ip ? eq(loginFailures.ip, ip) : undefined),
+      ),
+    );
+  if (
+    Number(counts?.byEmail ?? 0) > ctx.config.loginMaxFailures ||
+    Number(counts?.byIp ?? 0) > ctx.config.loginMaxFailuresPerIp
+  ) {
     throw new AppError('rate_limited', 'Too many failed logins; try again in a few minutes');
   }
   const person = await findPersonByEmail(ctx.db, email);
@@ -38,10 +60,8 @@ export async function logIn({
       .where(eq(organisations.id, person.organisationId));
     usable = org?.isActive ?? false;
   }
-  if (!person || !usable) {
-    await ctx.db.insert(loginFailures).values({ email, failedAt: now });
-    throw new AppError('unauthenticated', 'Wrong e-mail address or password');
-  }
+  if (!person || !usable) throw new AppError('unauthenticated', 'Wrong e-mail address or password');
+  await ctx.db.delete(loginFailures).where(eq(loginFailures.id, attempt!.id));
   const sessionToken = newSecret();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
   await ctx.db

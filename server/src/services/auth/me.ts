@@ -5,6 +5,7 @@ import { AppError, invalid } from '../../domain/app-error.ts';
 import { parseInput } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadSettings } from '../shared/reference-lookup.ts';
+import { revokeCredentials } from './revoke-credentials.ts';
 import { hashPassword, verifyPassword } from './secrets.ts';
 
 /** The logged-in person, with the language the interface should speak: their own, else their organisation's. */
@@ -46,6 +47,12 @@ export async function updateMe({ ctx, input }: { ctx: ServiceContext; input: unk
     }
     set.passwordHash = await hashPassword(data.newPassword);
   }
-  await ctx.db.update(people).set(set).where(eq(people.id, person.id));
+  await ctx.db.transaction(async (tx) => {
+    await tx.update(people).set(set).where(eq(people.id, person.id));
+    // A new password ends every other session and every API token: whoever knew the old one is out.
+    if (data.newPassword !== undefined && ctx.actor.kind === 'person') {
+      await revokeCredentials(tx, { personId: person.id, now: ctx.clock.now(), keepSessionHash: ctx.actor.sessionTokenHash });
+    }
+  });
   return getMe({ ctx });
 }

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
 import { isTransitionAllowed, resolveStatus } from '../shared/reference-lookup.ts';
 import { getTicketRowForActor, loadTicketView } from '../shared/ticket-view.ts';
-import { channelOf, moveToStatus, writeArticle } from './ticket-writes.ts';
+import { channelOf, moveToStatus, refuseIfMerged, writeArticle } from './ticket-writes.ts';
 
 /**
  * An agent moves a ticket along the configured transitions (admins edit them; by default anything but a closed
@@ -25,6 +25,7 @@ export async function changeTicketStatus({
   const data = parseInput(ChangeStatusInput, input);
   const ticketId = await ctx.db.transaction(async (tx) => {
     const row = await getTicketRowForActor(tx, actor, id, true);
+    refuseIfMerged(row, 'change the status');
     const to = await resolveStatus(tx, data.status);
     if (!to.isActive) throw invalid(`Status ${to.key} is no longer in use`);
     if (to.id === row.statusId) throw conflict(`The ticket already has status ${to.key}`);

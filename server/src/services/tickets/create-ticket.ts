@@ -1,7 +1,7 @@
 import { CreateTicketInput, type Ticket } from '@loket/contract';
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { groupMembers, groups, people } from '../../db/schema.ts';
+import { groupMembers, groups, organisations, people } from '../../db/schema.ts';
 import { forbidden, invalid } from '../../domain/app-error.ts';
 import { isAgent, parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
@@ -40,6 +40,11 @@ export async function createTicket({ ctx, input }: { ctx: ServiceContext; input:
     }
     if (data.organisationId && data.organisationId !== organisationId) {
       if (data.requesterEmail || !agent) throw invalid('The requester does not belong to that organisation');
+      const [org] = await tx
+        .select({ kind: organisations.kind, isActive: organisations.isActive })
+        .from(organisations)
+        .where(eq(organisations.id, data.organisationId));
+      if (!org || !org.isActive || org.kind !== 'customer') throw invalid('Unknown or inactive customer organisation');
       organisationId = data.organisationId; // an agent's own ticket on behalf of a customer organisation
     }
     if (data.groupId) {

@@ -16,11 +16,12 @@ const SORTS = {
 } as const;
 
 type Cursor = { v: string; id: string };
+const CURSOR_VALUE = /^(P[1-4]|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)$/;
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.v === 'string' && typeof c.id === 'string' && UUID.test(c.id)) return c;
+    if (typeof c.v === 'string' && CURSOR_VALUE.test(c.v) && typeof c.id === 'string' && UUID.test(c.id)) return c;
   } catch {
     // fall through
   }

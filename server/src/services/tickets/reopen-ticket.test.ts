@@ -140,6 +140,34 @@ describe('reopening', () => {
     });
   });
 
+  it('keeps an agent’s reason for a follow-up internal', async () => {
+    const old = await open();
+    await status(old.id, 'closed');
+    h.clock.advance(15 * DAY);
+    const result = await reopen(w.agent, old.id, { reason: 'INTERNAL: customer reported it by phone' });
+    const seenByCustomer = await listArticles({ ctx: h.as(w.contactA), id: result.ticket.id });
+    expect(JSON.stringify(seenByCustomer)).not.toContain('INTERNAL');
+    const seenByAgent = await listArticles({ ctx: h.as(w.agent), id: result.ticket.id });
+    expect(seenByAgent.items.map((a) => [a.kind, a.body.includes('INTERNAL')])).toEqual([
+      ['reply', false],
+      ['note', true],
+    ]);
+  });
+
+  it('opens one follow-up however often a late reopen is repeated', async () => {
+    const old = await open();
+    await status(old.id, 'closed');
+    h.clock.advance(15 * DAY);
+    const first = await reopen(w.contactA, old.id, { reason: 'Broken again.' });
+    h.clock.advance(1000);
+    const second = await reopen(w.contactA, old.id, { reason: 'Still broken.' });
+    expect(second.ticket.id).toBe(first.ticket.id);
+    const links = await listTicketLinks({ ctx: h.as(w.agent), id: old.id });
+    expect(links.items.filter((l) => l.kind === 'follow_up_of')).toHaveLength(1);
+    const articles = await listArticles({ ctx: h.as(w.contactA), id: first.ticket.id });
+    expect(articles.items.at(-1)!.body).toBe('Still broken.');
+  });
+
   it('keeps another organisation’s ticket out of reach', async () => {
     const ticket = await open();
     await status(ticket.id, 'resolved');

@@ -1,7 +1,7 @@
 import { ReopenInput, type ReopenResult } from '@loket/contract';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, notInArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { people, ticketLinks, type TicketRow } from '../../db/schema.ts';
+import { people, ticketLinks, tickets, type TicketRow } from '../../db/schema.ts';
 import { conflict } from '../../domain/app-error.ts';
 import { decideReopen } from '../../domain/tickets/lifecycle.ts';
 import { isAgent, parseInput, requirePermission } from '../authorize.ts';
@@ -104,12 +104,20 @@ async function openFollowUp(
   reason: string | undefined,
 ): Promise<string> {
   const now = ctx.clock.now();
+  const agent = isAgent(actor);
+  const existing = await openFollowUpOf(tx, old.id);
+  if (existing) {
+    // A retry or a second click finds the follow-up the first one opened, and only adds its reason there.
+    if (reason) await addReason(ctx, tx, actor, existing, reason);
+    return existing;
+  }
   const assigneeId = old.assigneeId ? await activeAgent(tx, old.assigneeId) : null;
   const channel = channelOf(actor);
   const prefix = `Follow-up ${old.reference}: `;
   const ticket = await insertTicket(ctx, tx, {
     subject: `${prefix}${old.subject}`.slice(0, MAX_SUBJECT),
-    body: followUpBody(old, reason),
+    // The opening message is public: an agent's reason goes in an internal note below it instead.
+    body: followUpBody(old, agent ? undefined : reason),
     category: { id: old.categoryId },
     urgency: old.urgency,
     impact: old.impact,
@@ -138,7 +146,43 @@ async function openFollowUp(
     kind: 'follow_up_opened',
     data: { followUpId: ticket.id, followUpReference: ticket.reference },
   });
+  if (agent && reason) await addReason(ctx, tx, actor, ticket.id, reason);
   return ticket.id;
+}
+
+/** The follow-up of a ticket that is still being worked on, if there is one. */
+async function openFollowUpOf(tx: Executor, oldId: string): Promise<string | undefined> {
+  const [row] = await tx
+    .select({ id: tickets.id })
+    .from(ticketLinks)
+    .innerJoin(tickets, eq(tickets.id, ticketLinks.sourceTicketId))
+    .where(
+      and(
+        eq(ticketLinks.kind, 'follow_up_of'),
+        eq(ticketLinks.targetTicketId, oldId),
+        notInArray(tickets.statusKind, ['resolved', 'closed']),
+      ),
+    )
+    .limit(1);
+  return row?.id;
+}
+
+/** A customer's reason is a reply the agents read; an agent's an internal note. */
+async function addReason(ctx: ServiceContext, tx: Executor, actor: PersonActor, ticketId: string, reason: string) {
+  const agent = isAgent(actor);
+  const article = await writeArticle(ctx, tx, {
+    ticketId,
+    author: actor,
+    kind: agent ? 'note' : 'reply',
+    body: reason,
+    channel: channelOf(actor),
+  });
+  await recordTicketEvent(ctx, tx, {
+    ticketId,
+    kind: agent ? 'note_added' : 'replied',
+    data: { articleId: article.id },
+    isInternal: agent,
+  });
 }
 
 async function activeAgent(tx: Executor, personId: string): Promise<string | null> {

@@ -1,10 +1,11 @@
 import { type Person, UpdatePersonInput } from '@loket/contract';
-import { and, eq, isNull, ne } from 'drizzle-orm';
-import { organisations, people, sessions } from '../../../db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { organisations, people } from '../../../db/schema.ts';
 import { forbidden, notFound } from '../../../domain/app-error.ts';
 import { hashPassword } from '../../auth/secrets.ts';
 import { parseInput, requirePermission } from '../../authorize.ts';
 import type { ServiceContext } from '../../context.ts';
+import { revokeCredentials } from '../../auth/revoke-credentials.ts';
 import { isUuid } from '../list-helpers.ts';
 import { assertRoleFitsOrganisation, toPerson } from './person-view.ts';
 
@@ -54,19 +55,8 @@ export async function updatePerson({
       })
       .where(eq(people.id, personId))
       .returning();
-    // A reset password or a deactivation ends the person's sessions, so reactivating them later revives none.
-    // The session making this request (an admin resetting their own password) stays open.
     if (passwordHash !== undefined || data.isActive === false) {
-      await tx
-        .update(sessions)
-        .set({ revokedAt: now })
-        .where(
-          and(
-            eq(sessions.personId, personId),
-            isNull(sessions.revokedAt),
-            actor.sessionTokenHash ? ne(sessions.tokenHash, actor.sessionTokenHash) : undefined,
-          ),
-        );
+      await revokeCredentials(tx, { personId, now, keepSessionHash: actor.sessionTokenHash });
     }
     return toPerson(row!);
   });

@@ -5,10 +5,11 @@ import { statuses, statusTransitions } from '../../../db/schema.ts';
 import { invalid } from '../../../domain/app-error.ts';
 
 /**
- * Kinds the desk cannot work without: new tickets start in a `new` status, and resolving and closing need a
- * `resolved` and a `closed` one. The last active status of each cannot be deactivated.
+ * Kinds the desk cannot work without: new tickets start in a `new` status, customer replies and reopens return to
+ * an `open` one, and resolving and closing need a `resolved` and a `closed` one. The last active status of each
+ * cannot be deactivated.
  */
-export const REQUIRED_KINDS: readonly StatusKind[] = ['new', 'resolved', 'closed'];
+export const REQUIRED_KINDS: readonly StatusKind[] = ['new', 'open', 'resolved', 'closed'];
 
 /** Statuses in display order, each with the statuses it may move to (two queries for all of them). */
 export async function loadStatuses(tx: Executor, where?: SQL): Promise<Status[]> {
