@@ -100,6 +100,13 @@ describe('merging tickets', () => {
       'VPN: first message',
     ]);
     expect((await listArticles({ ctx: h.as(w.managerA), id: mine.id })).items).toHaveLength(2);
+    // Nor does the history tell either contact the other's reference; the agents still see it.
+    const mineHistory = JSON.stringify(await getTicketHistory({ ctx: h.as(w.contactA), id: mine.id }));
+    const theirsHistory = JSON.stringify(await getTicketHistory({ ctx: h.as(w.contactA2), id: colleagues.id }));
+    expect(mineHistory).not.toContain(colleagues.reference);
+    expect(theirsHistory).not.toContain(mine.reference);
+    const agentHistory = JSON.stringify(await getTicketHistory({ ctx: h.as(w.agent), id: mine.id }));
+    expect(agentHistory).toContain(colleagues.reference);
   });
 
   it('refuses merging into itself, into a merged ticket, twice, or across organisations', async () => {

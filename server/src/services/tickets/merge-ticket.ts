@@ -54,17 +54,35 @@ export async function mergeTicket({
       createdAt: now,
     });
     await touchTicket(ctx, tx, survivor.id);
+    // Each requester may read the other's reference only when it is their own ticket too; a contact must not learn
+    // of a colleague's ticket from the history. Managers and agents see internal-free events either way.
+    const sameRequester = survivor.requesterId === duplicate.requesterId;
     await recordTicketEvent(ctx, tx, {
       ticketId: duplicate.id,
       kind: 'merged_into',
       changes: moved.changes,
-      data: { into: survivor.reference, intoId: survivor.id },
+      data: sameRequester ? { into: survivor.reference, intoId: survivor.id } : {},
     });
     await recordTicketEvent(ctx, tx, {
       ticketId: survivor.id,
       kind: 'merged_from',
-      data: { from: duplicate.reference, fromId: duplicate.id },
+      data: sameRequester ? { from: duplicate.reference, fromId: duplicate.id } : {},
     });
+    if (!sameRequester) {
+      // The agents still see where the conversation went, in an internal event beside the public one.
+      await recordTicketEvent(ctx, tx, {
+        ticketId: duplicate.id,
+        kind: 'merge_details',
+        data: { into: survivor.reference, intoId: survivor.id },
+        isInternal: true,
+      });
+      await recordTicketEvent(ctx, tx, {
+        ticketId: survivor.id,
+        kind: 'merge_details',
+        data: { from: duplicate.reference, fromId: duplicate.id },
+        isInternal: true,
+      });
+    }
     return survivor.id;
   });
   return loadTicketView(ctx.db, actor, survivorId);
