@@ -67,7 +67,10 @@ export const loginFailures = pgTable(
     ip: text('ip'),
     failedAt: ts('failed_at').notNull(),
   },
-  (t) => [index('login_failures_email_idx').on(t.email, t.failedAt), index('login_failures_ip_idx').on(t.ip, t.failedAt)],
+  (t) => [
+    index('login_failures_email_idx').on(t.email, t.failedAt),
+    index('login_failures_ip_idx').on(t.ip, t.failedAt),
+  ],
 );
 
 export const idempotencyKeys = pgTable(

@@ -98,7 +98,10 @@ export const articles = pgTable(
     createdAt: ts('created_at').notNull(),
     searchVector: tsvector('search_vector').generatedAlwaysAs(sql`to_tsvector('simple', coalesce(body, ''))`),
   },
-  (t) => [index('articles_ticket_idx').on(t.ticketId, t.createdAt), index('articles_search_idx').using('gin', t.searchVector)],
+  (t) => [
+    index('articles_ticket_idx').on(t.ticketId, t.createdAt),
+    index('articles_search_idx').using('gin', t.searchVector),
+  ],
 );
 
 /** The bytes live content-addressed under the data folder; a row names them for one upload. */

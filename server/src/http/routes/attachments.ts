@@ -22,7 +22,12 @@ export const attachmentRoutes = [
         read: async () => {
           const file = request.isMultipart() ? await request.file() : undefined;
           if (!file) return undefined;
-          return { field: file.fieldname, filename: file.filename, contentType: file.mimetype, bytes: await file.toBuffer() };
+          return {
+            field: file.fieldname,
+            filename: file.filename,
+            contentType: file.mimetype,
+            bytes: await file.toBuffer(),
+          };
         },
       }),
   }),

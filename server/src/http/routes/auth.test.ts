@@ -150,7 +150,12 @@ describe('changing your password', () => {
     const here = await loginCookie(h, person.email);
     const elsewhere = await loginCookie(h, person.email);
     const { token } = (
-      await h.app.inject({ method: 'POST', url: '/api/v1/auth/tokens', headers: { cookie: here }, payload: { name: 't' } })
+      await h.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/tokens',
+        headers: { cookie: here },
+        payload: { name: 't' },
+      })
     ).json();
     const changed = await h.app.inject({
       method: 'PATCH',

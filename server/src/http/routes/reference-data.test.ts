@@ -128,7 +128,11 @@ describe('statuses', () => {
   });
 
   it('keeps one active status of kind new, open, resolved and closed', async () => {
-    for (const [key, kind] of [['in_progress', 'open'], ['resolved', 'resolved'], ['closed', 'closed']] as const) {
+    for (const [key, kind] of [
+      ['in_progress', 'open'],
+      ['resolved', 'resolved'],
+      ['closed', 'closed'],
+    ] as const) {
       const status = await byKey('/statuses', key);
       const res = await call(admin, 'PATCH', `/statuses/${status.id}`, { isActive: false });
       expect(res.statusCode).toBe(409);

@@ -51,7 +51,11 @@ export async function updateMe({ ctx, input }: { ctx: ServiceContext; input: unk
     await tx.update(people).set(set).where(eq(people.id, person.id));
     // A new password ends every other session and every API token: whoever knew the old one is out.
     if (data.newPassword !== undefined && ctx.actor.kind === 'person') {
-      await revokeCredentials(tx, { personId: person.id, now: ctx.clock.now(), keepSessionHash: ctx.actor.sessionTokenHash });
+      await revokeCredentials(tx, {
+        personId: person.id,
+        now: ctx.clock.now(),
+        keepSessionHash: ctx.actor.sessionTokenHash,
+      });
     }
   });
   return getMe({ ctx });

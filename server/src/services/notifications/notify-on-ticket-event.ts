@@ -51,7 +51,9 @@ export async function notifyOnTicketEvent(deps: ServiceDeps, input: { eventId: n
   if (agents.length === 0) return 0;
   const inserted = await deps.db
     .insert(notifications)
-    .values(agents.map((a) => ({ personId: a.id, ticketId: ticket.id, eventId: event.id, kind, createdAt: event.createdAt })))
+    .values(
+      agents.map((a) => ({ personId: a.id, ticketId: ticket.id, eventId: event.id, kind, createdAt: event.createdAt })),
+    )
     .onConflictDoNothing()
     .returning({ id: notifications.id });
   return inserted.length;

@@ -90,7 +90,14 @@ export async function insertTicket(
     .returning({ id: tickets.id, reference: tickets.reference });
   const [article] = await tx
     .insert(articles)
-    .values({ ticketId: ticket!.id, kind: 'reply', authorId: t.authorId, channel: t.channel, body: t.body, createdAt: now })
+    .values({
+      ticketId: ticket!.id,
+      kind: 'reply',
+      authorId: t.authorId,
+      channel: t.channel,
+      body: t.body,
+      createdAt: now,
+    })
     .returning({ id: articles.id });
   await bindAttachments(tx, {
     attachmentIds: t.attachmentIds,

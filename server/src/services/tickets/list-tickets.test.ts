@@ -42,9 +42,9 @@ describe('a cursor that was tampered with', () => {
     const h2 = await createHarness();
     try {
       const w2 = await makeWorld(h2);
-      const cursor = Buffer.from(JSON.stringify({ v: 'not-a-date', id: '00000000-0000-4000-8000-000000000000' })).toString(
-        'base64url',
-      );
+      const cursor = Buffer.from(
+        JSON.stringify({ v: 'not-a-date', id: '00000000-0000-4000-8000-000000000000' }),
+      ).toString('base64url');
       await expect(listTickets({ ctx: h2.as(w2.agent), query: { cursor } })).rejects.toMatchObject({ code: 'invalid' });
     } finally {
       await h2.close();
