@@ -68,6 +68,7 @@ export const tickets = pgTable(
   },
   (t) => [
     index('tickets_updated_idx').on(t.updatedAt.desc(), t.id.desc()),
+    // Covering (INCLUDE status_kind, priority, created_at) by migration 0004: drizzle cannot declare INCLUDE.
     index('tickets_org_updated_idx').on(t.organisationId, t.updatedAt.desc(), t.id.desc()),
     index('tickets_requester_updated_idx').on(t.requesterId, t.updatedAt.desc(), t.id.desc()),
     index('tickets_assignee_updated_idx').on(t.assigneeId, t.updatedAt.desc(), t.id.desc()),
