@@ -21,6 +21,7 @@ export async function startRuntime(config: Config, options: { runWorkers: boolea
     url: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : path.join(config.dataDir, 'pg'),
     poolSize: config.databasePoolSize,
+    onIdleError: (error) => log.warn({ err: error }, 'idle database connection failed; the pool replaces it'),
   });
   await migrateDatabase(database);
   const boss = createBoss(database, { runWorkers: options.runWorkers });

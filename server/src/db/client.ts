@@ -27,11 +27,19 @@ export type Database =
   | { kind: 'pglite'; db: Db; pglite: PGlite; close(): Promise<void> }
   | { kind: 'postgres'; db: Db; pool: pg.Pool; url: string; close(): Promise<void> };
 
-export type DatabaseOptions = { url?: string | undefined; dataDir?: string | undefined; poolSize?: number };
+export type DatabaseOptions = {
+  url?: string | undefined;
+  dataDir?: string | undefined;
+  poolSize?: number;
+  /** Errors of idle pooled connections (a server restart, a dropped connection); the pool replaces them. */
+  onIdleError?: (error: Error) => void;
+};
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Without a listener an idle connection's error would be an unhandled 'error' event and end the process.
+    pool.on('error', options.onIdleError ?? (() => undefined));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     return { kind: 'postgres', db, pool, url: options.url, close: () => pool.end() };
   }

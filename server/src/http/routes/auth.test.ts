@@ -45,12 +45,14 @@ describe('logging in and out', () => {
     expect((await login(person.email, TEST_PASSWORD)).statusCode).toBe(200);
   });
 
-  it('counts parallel attempts against each other', async () => {
+  it('counts parallel attempts against each other: no more than the limit get their password checked', async () => {
     const person = await makePerson(h, { role: 'contact', organisationId: world.orgB.id });
     const results = await Promise.all(Array.from({ length: 8 }, () => login(person.email, 'wrong')));
-    const statuses = results.map((r) => r.statusCode).sort();
-    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    const statuses = results.map((r) => r.statusCode);
+    // How many of the first three get through depends on how the database interleaves them; never more.
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(3);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(5);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
   });
 
   it('revokes the session on logout', async () => {
