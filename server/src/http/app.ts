@@ -6,7 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { Logger } from 'pino';
 import { AppError } from '../domain/app-error.ts';
 import { authenticate } from '../services/auth/authenticate.ts';
-import { type Actor, type ServiceDeps, withActor } from '../services/context.ts';
+import { type ServiceDeps, withActor } from '../services/context.ts';
 import {
   claimIdempotencyKey,
   completeIdempotencyKey,
@@ -63,9 +63,13 @@ function bearerOf(request: FastifyRequest): string | undefined {
   return match[1];
 }
 
-/** Cookie-authenticated state changes must come from our own pages: the Origin, when sent, must be ours. */
-function checkOrigin(deps: ServiceDeps, request: FastifyRequest, actor: Actor) {
-  if (SAFE_METHODS.has(request.method) || actor.kind !== 'person' || actor.via !== 'session') return;
+/**
+ * State changes from a browser must come from our own pages: when an Origin is sent, it must be ours. That covers
+ * cookie-authenticated writes and the login itself (no logging a victim into an attacker's account). Clients
+ * that are not browsers send no Origin.
+ */
+function checkOrigin(deps: ServiceDeps, request: FastifyRequest) {
+  if (SAFE_METHODS.has(request.method)) return;
   const origin = request.headers.origin;
   if (!origin) return;
   const allowed = new Set([new URL(deps.config.publicUrl).origin, `${request.protocol}://${request.host}`]);
@@ -81,7 +85,7 @@ function registerRoute(app: FastifyInstance, deps: ServiceDeps, def: RouteDef) {
         sessionToken: request.cookies[SESSION_COOKIE],
         bearerToken: bearerOf(request),
       });
-      checkOrigin(deps, request, actor);
+      checkOrigin(deps, request);
       const ctx = withActor(deps, actor);
       const input = {
         ctx,

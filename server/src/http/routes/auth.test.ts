@@ -74,6 +74,17 @@ describe('logging in and out', () => {
     expect((await login(person.email, TEST_PASSWORD)).statusCode).toBe(401);
   });
 
+  it('refuses a login posted from another origin', async () => {
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { origin: 'https://evil.example' },
+      payload: { email: world.contactA.email, password: TEST_PASSWORD },
+    });
+    expect(res.statusCode).toBe(403);
+    expect(res.cookies).toHaveLength(0);
+  });
+
   it('refuses cookie-authenticated writes from another origin', async () => {
     const cookie = await loginCookie(h, world.contactA.email);
     const res = await h.app.inject({
