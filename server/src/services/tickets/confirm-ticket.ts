@@ -3,7 +3,7 @@ import { isAgent, parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
 import { getTicketRowForActor, loadTicketView } from '../shared/ticket-view.ts';
-import { channelOf, closeResolvedRow, writeArticle } from './ticket-writes.ts';
+import { closeResolvedRow, writeActionComment } from './ticket-writes.ts';
 
 /**
  * The customer agrees the ticket is solved: resolved → closed. An agent may confirm on the customer's behalf (a
@@ -25,29 +25,13 @@ export async function confirmTicket({
   const ticketId = await ctx.db.transaction(async (tx) => {
     const row = await getTicketRowForActor(tx, actor, id, true);
     const closed = await closeResolvedRow(ctx, tx, row);
-    const article = data.comment
-      ? await writeArticle(ctx, tx, {
-          ticketId: row.id,
-          author: actor,
-          kind: agent ? 'note' : 'reply',
-          body: data.comment,
-          channel: channelOf(actor),
-        })
-      : undefined;
+    const comment = await writeActionComment(ctx, tx, { ticketId: row.id, actor, text: data.comment });
     await recordTicketEvent(ctx, tx, {
       ticketId: row.id,
       kind: 'confirmed',
       changes: closed.changes,
-      data: { ...(agent ? { onBehalfOfCustomer: true } : {}), ...(article && !agent ? { articleId: article.id } : {}) },
+      data: { ...(agent ? { onBehalfOfCustomer: true } : {}), ...comment },
     });
-    if (article && agent) {
-      await recordTicketEvent(ctx, tx, {
-        ticketId: row.id,
-        kind: 'note_added',
-        data: { articleId: article.id },
-        isInternal: true,
-      });
-    }
     return row.id;
   });
   return loadTicketView(ctx.db, actor, ticketId);

@@ -10,7 +10,7 @@ import { recordTicketEvent } from '../shared/record-event.ts';
 import { loadSettings } from '../shared/reference-lookup.ts';
 import { getTicketRowForActor, loadTicketView } from '../shared/ticket-view.ts';
 import { insertTicket } from './insert-ticket.ts';
-import { channelOf, refuseIfMerged, reopenRow, writeArticle } from './ticket-writes.ts';
+import { channelOf, refuseIfMerged, reopenRow, writeActionComment } from './ticket-writes.ts';
 
 /**
  * Reopens a resolved ticket, or a closed one within the reopen window (settings.reopenWindowDays): back to the
@@ -29,7 +29,6 @@ export async function reopenTicket({
 }): Promise<ReopenResult> {
   const actor = requirePermission(ctx, 'ticket:reopen');
   const data = parseInput(ReopenInput, input);
-  const agent = isAgent(actor);
   const now = ctx.clock.now();
 
   const result = await ctx.db.transaction(async (tx) => {
@@ -47,29 +46,13 @@ export async function reopenTicket({
 
     if (decision === 'reopen') {
       const reopened = await reopenRow(ctx, tx, row);
-      const article = data.reason
-        ? await writeArticle(ctx, tx, {
-            ticketId: row.id,
-            author: actor,
-            kind: agent ? 'note' : 'reply',
-            body: data.reason,
-            channel: channelOf(actor),
-          })
-        : undefined;
+      const comment = await writeActionComment(ctx, tx, { ticketId: row.id, actor, text: data.reason });
       await recordTicketEvent(ctx, tx, {
         ticketId: row.id,
         kind: 'reopened',
         changes: reopened.changes,
-        data: article && !agent ? { articleId: article.id } : {},
+        data: comment,
       });
-      if (article && agent) {
-        await recordTicketEvent(ctx, tx, {
-          ticketId: row.id,
-          kind: 'note_added',
-          data: { articleId: article.id },
-          isInternal: true,
-        });
-      }
       return { outcome: 'reopened' as const, ticketId: row.id };
     }
 
@@ -169,20 +152,8 @@ async function openFollowUpOf(tx: Executor, oldId: string): Promise<string | und
 
 /** A customer's reason is a reply the agents read; an agent's an internal note. */
 async function addReason(ctx: ServiceContext, tx: Executor, actor: PersonActor, ticketId: string, reason: string) {
-  const agent = isAgent(actor);
-  const article = await writeArticle(ctx, tx, {
-    ticketId,
-    author: actor,
-    kind: agent ? 'note' : 'reply',
-    body: reason,
-    channel: channelOf(actor),
-  });
-  await recordTicketEvent(ctx, tx, {
-    ticketId,
-    kind: agent ? 'note_added' : 'replied',
-    data: { articleId: article.id },
-    isInternal: agent,
-  });
+  const comment = await writeActionComment(ctx, tx, { ticketId, actor, text: reason });
+  if (comment.articleId) await recordTicketEvent(ctx, tx, { ticketId, kind: 'replied', data: comment });
 }
 
 async function activeAgent(tx: Executor, personId: string): Promise<string | null> {

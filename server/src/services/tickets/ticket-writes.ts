@@ -8,7 +8,7 @@ import { stampsForTransition } from '../../domain/tickets/lifecycle.ts';
 import { isAgent } from '../authorize.ts';
 import type { PersonActor, ServiceContext } from '../context.ts';
 import { bindAttachments } from '../shared/bind-attachments.ts';
-import { type Change, diff } from '../shared/record-event.ts';
+import { type Change, diff, recordTicketEvent } from '../shared/record-event.ts';
 import { defaultStatusOfKind, resolveStatus } from '../shared/reference-lookup.ts';
 import { getTicketRowForActor } from '../shared/ticket-view.ts';
 
@@ -128,4 +128,32 @@ export async function ticketNamedInBody(
     if (error instanceof AppError && error.code === 'not_found') throw invalid(`Unknown ticket: ${idOrReference}`);
     throw error;
   }
+}
+
+/**
+ * The comment someone gives with an action (a confirmation, a reopen): a customer's is a public reply whose id goes
+ * into the action's event; an agent's is an internal note with an internal event of its own.
+ */
+export async function writeActionComment(
+  ctx: ServiceContext,
+  tx: Executor,
+  input: { ticketId: string; actor: PersonActor; text: string | undefined },
+): Promise<{ articleId?: string }> {
+  if (!input.text) return {};
+  const agent = isAgent(input.actor);
+  const article = await writeArticle(ctx, tx, {
+    ticketId: input.ticketId,
+    author: input.actor,
+    kind: agent ? 'note' : 'reply',
+    body: input.text,
+    channel: channelOf(input.actor),
+  });
+  if (!agent) return { articleId: article.id };
+  await recordTicketEvent(ctx, tx, {
+    ticketId: input.ticketId,
+    kind: 'note_added',
+    data: { articleId: article.id },
+    isInternal: true,
+  });
+  return {};
 }
