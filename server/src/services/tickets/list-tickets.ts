@@ -1,13 +1,11 @@
 import { ListTicketsQuery, type Ticket } from '@loket/contract';
 import { type SQL, and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { articles, categories, statuses, tickets } from '../../db/schema.ts';
-import { invalid } from '../../domain/app-error.ts';
 import { looksLikeReference } from '../../domain/tickets/reference.ts';
 import { isAgent, parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
+import { decodeCursor, encodeCursor, isUuid } from '../shared/cursor.ts';
 import { loadTicketViews, ticketScope } from '../shared/ticket-view.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const SORTS = {
   updatedAt: tickets.updatedAt,
@@ -15,18 +13,8 @@ const SORTS = {
   priority: tickets.priority,
 } as const;
 
-type Cursor = { v: string; id: string };
 const CURSOR_VALUE = /^(P[1-4]|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)$/;
-const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.v === 'string' && CURSOR_VALUE.test(c.v) && typeof c.id === 'string' && UUID.test(c.id)) return c;
-  } catch {
-    // fall through
-  }
-  throw invalid('Invalid cursor');
-}
+const isCursorValue = (value: string) => CURSOR_VALUE.test(value);
 
 /**
  * Tickets the caller may see, filtered and sorted, a page at a time. Keyset pagination on (sort value, id)
@@ -45,8 +33,8 @@ export async function listTickets({
   const where: (SQL | undefined)[] = [ticketScope(actor)];
 
   if (q.status) {
-    const ids = q.status.filter((s) => UUID.test(s));
-    const keys = q.status.filter((s) => !UUID.test(s));
+    const ids = q.status.filter((s) => isUuid(s));
+    const keys = q.status.filter((s) => !isUuid(s));
     where.push(
       inArray(
         tickets.statusId,
@@ -63,8 +51,8 @@ export async function listTickets({
     );
   }
   if (q.category) {
-    const ids = q.category.filter((s) => UUID.test(s));
-    const keys = q.category.filter((s) => !UUID.test(s));
+    const ids = q.category.filter((s) => isUuid(s));
+    const keys = q.category.filter((s) => !isUuid(s));
     where.push(
       inArray(
         tickets.categoryId,
@@ -107,7 +95,7 @@ export async function listTickets({
   const descending = q.sort.startsWith('-');
   const column = SORTS[q.sort.replace('-', '') as keyof typeof SORTS];
   if (q.cursor) {
-    const c = decodeCursor(q.cursor);
+    const c = decodeCursor(q.cursor, isCursorValue);
     const value = column === tickets.priority ? c.v : new Date(c.v);
     const beyond = descending ? lt : gt;
     where.push(or(beyond(column, value as never), and(eq(column, value as never), beyond(tickets.id, c.id))));
