@@ -27,3 +27,5 @@ export const ApiTokenId = id('ApiTokenId');
 export type ApiTokenId = z.infer<typeof ApiTokenId>;
 export const NotificationId = id('NotificationId');
 export type NotificationId = z.infer<typeof NotificationId>;
+export const CalendarId = id('CalendarId');
+export type CalendarId = z.infer<typeof CalendarId>;

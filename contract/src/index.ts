@@ -7,3 +7,4 @@ export * from './organisations.ts';
 export * from './people.ts';
 export * from './reference-data.ts';
 export * from './tickets.ts';
+export * from './sla.ts';

@@ -2,3 +2,4 @@ export * from './schema/organisations.ts';
 export * from './schema/people.ts';
 export * from './schema/reference.ts';
 export * from './schema/tickets.ts';
+export * from './schema/sla.ts';

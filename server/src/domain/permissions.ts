@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'reference:read',
   'reference:write',
   'settings:write',
+  'calendar:read',
+  'calendar:write',
   'notification:read',
   'token:manage',
 ] as const;
@@ -46,7 +48,15 @@ const CUSTOMER: Permission[] = [
 ];
 
 const AGENT: Permission[] = PERMISSIONS.filter(
-  (p) => !['organisation:write', 'person:write', 'group:write', 'reference:write', 'settings:write'].includes(p),
+  (p) =>
+    ![
+      'organisation:write',
+      'person:write',
+      'group:write',
+      'reference:write',
+      'settings:write',
+      'calendar:write',
+    ].includes(p),
 );
 
 /** What each role may do. Which objects it may do it to is decided by the organisation-scoped queries. */

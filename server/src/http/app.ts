@@ -80,6 +80,7 @@ function registerRoute(app: FastifyInstance, deps: ServiceDeps, def: RouteDef) {
   app.route({
     method: def.method,
     url: `/api/v1${def.url}`,
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
     handler: async (request: FastifyRequest, reply: FastifyReply) => {
       const actor = await authenticate(deps, {
         sessionToken: request.cookies[SESSION_COOKIE],

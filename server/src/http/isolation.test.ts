@@ -2,7 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { apiTokens, articles, attachments, notifications, ticketEvents, ticketLinks, tickets } from '../db/schema.ts';
+import {
+  apiTokens,
+  articles,
+  attachments,
+  calendars,
+  notifications,
+  ticketEvents,
+  ticketLinks,
+  tickets,
+} from '../db/schema.ts';
+import { TWENTY_FOUR_SEVEN } from '../domain/sla/calendar.ts';
 import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createTicket } from '../services/tickets/create-ticket.ts';
 import { loginCookie, makeGroup, makeWorld } from '../../test/factories.ts';
@@ -67,6 +77,16 @@ async function fixturesFor(
   const group = await makeGroup(h, [world.agent.id]);
   const [category] = await h.deps.db.query.categories.findMany({ limit: 1 });
   const [status] = await h.deps.db.query.statuses.findMany({ limit: 1 });
+  // Calendars belong to the provider, like groups: no customer may read or change any of them.
+  const [calendar] = await h.deps.db
+    .insert(calendars)
+    .values({
+      name: `Calendar ${tag.toLowerCase()}`,
+      definition: TWENTY_FOUR_SEVEN('Europe/Amsterdam'),
+      createdAt: h.clock.now(),
+      updatedAt: h.clock.now(),
+    })
+    .returning();
   return {
     ticket: ticket.id,
     organisation: requester.organisationId,
@@ -78,6 +98,7 @@ async function fixturesFor(
     link: link!.id,
     apiToken: token.id,
     notification: notification!.id,
+    calendar: calendar!.id,
   };
 }
 
@@ -107,7 +128,7 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-/** Shared reference data (categories, statuses) and the provider's groups belong to no customer organisation. */
+/** Shared reference data (categories, statuses), the provider's groups and calendars belong to no customer. */
 const TENANT_KINDS = new Set<FixtureKind>([
   'ticket',
   'organisation',

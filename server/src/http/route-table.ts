@@ -6,6 +6,7 @@ import { organisationRoutes } from './routes/organisations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { referenceDataRoutes } from './routes/reference-data.ts';
+import { slaRoutes } from './routes/sla.ts';
 import { systemRoutes } from './routes/system.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 
@@ -20,4 +21,5 @@ export const ROUTES: readonly RouteDef[] = [
   ...peopleRoutes,
   ...groupRoutes,
   ...referenceDataRoutes,
+  ...slaRoutes,
 ];

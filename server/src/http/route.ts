@@ -13,7 +13,8 @@ export type FixtureKind =
   | 'attachment'
   | 'link'
   | 'apiToken'
-  | 'notification';
+  | 'notification'
+  | 'calendar';
 
 export type RouteInput = {
   ctx: ServiceContext;
@@ -51,6 +52,8 @@ export type RouteDef = {
   response?: z.ZodType;
   /** 200 unless stated; 204 answers with no body. */
   status?: 200 | 201 | 204;
+  /** Largest JSON body in bytes, when a route needs more than the app's default of 1 MiB. */
+  bodyLimit?: number;
   /** Answers with a file, not JSON. */
   download?: boolean;
   handler: (input: RouteInput) => Promise<unknown>;

@@ -2,6 +2,7 @@ import { count, eq, isNotNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   articles,
+  calendars,
   categories,
   groupMembers,
   groups,
@@ -14,10 +15,11 @@ import {
   tickets,
   timeEntries,
 } from '../../db/schema.ts';
+import { compileCalendar, parseCalendarDefinition } from '../../domain/sla/calendar.ts';
 import { priorityFor } from '../../domain/tickets/priority.ts';
 import { makeOrganisation } from '../../../test/factories.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
-import { DEMO_ACCOUNTS, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
+import { DEMO_ACCOUNTS, DEMO_CALENDARS, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
 
 let h: Harness;
 let first: { created: boolean; tickets: number };
@@ -29,13 +31,15 @@ afterAll(() => h.close());
 
 async function counts() {
   const db = h.deps.db;
-  type Counted = typeof tickets | typeof organisations | typeof people | typeof articles | typeof groups;
+  type Counted =
+    typeof tickets | typeof organisations | typeof people | typeof articles | typeof groups | typeof calendars;
   const n = async (table: Counted | typeof ticketEvents | typeof timeEntries | typeof ticketLinks) =>
     (await db.select({ n: count() }).from(table))[0]!.n;
   return {
     organisations: await n(organisations),
     people: await n(people),
     groups: await n(groups),
+    calendars: await n(calendars),
     tickets: await n(tickets),
     articles: await n(articles),
     events: await n(ticketEvents),
@@ -51,6 +55,7 @@ describe('seedDemo', () => {
     expect(c.organisations).toBe(DEMO_ORGANISATIONS.length);
     expect(c.people).toBe(DEMO_ACCOUNTS.length);
     expect(c.groups).toBe(2);
+    expect(c.calendars).toBe(DEMO_CALENDARS.length);
     expect(c.tickets).toBe(first.tickets);
     expect(first.tickets).toBeGreaterThanOrEqual(45);
 
@@ -121,6 +126,17 @@ describe('seedDemo', () => {
     const ages = all.map((t) => (now.getTime() - t.createdAt.getTime()) / 86_400_000);
     expect(Math.max(...ages)).toBeGreaterThan(35);
     expect(Math.min(...ages)).toBeLessThan(1);
+  });
+
+  it('stores valid demo calendars: Dutch and Swedish office hours with their holidays, and 24×7', async () => {
+    const rows = await h.deps.db.select().from(calendars);
+    expect(rows.map((r) => r.name).sort()).toEqual(['24×7', 'Netherlands office hours', 'Sweden office hours']);
+    for (const row of rows) expect(parseCalendarDefinition(row.definition), row.name).toEqual(row.definition);
+    const sweden = compileCalendar(rows.find((r) => r.name === 'Sweden office hours')!.definition);
+    expect(sweden.hoursOn('2026-12-24')).toEqual([]); // Julafton, a bank holiday
+    expect(sweden.hoursOn('2026-12-23')).toEqual([[510, 840]]); // the day before: 08:30–14:00
+    const netherlands = compileCalendar(rows.find((r) => r.name === 'Netherlands office hours')!.definition);
+    expect(netherlands.hoursOn('2026-04-27')).toEqual([]); // Koningsdag
   });
 
   it('tells the stories: links, a merged duplicate, a reopen, time and history', async () => {

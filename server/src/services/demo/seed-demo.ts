@@ -4,6 +4,7 @@ import { eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import {
   articles,
+  calendars,
   categories,
   groupMembers,
   groups,
@@ -16,6 +17,7 @@ import {
   tickets,
   timeEntries,
 } from '../../db/schema.ts';
+import { type CalendarDefinition, TWENTY_FOUR_SEVEN } from '../../domain/sla/calendar.ts';
 import { stampsForTransition } from '../../domain/tickets/lifecycle.ts';
 import { type PriorityCell, priorityFor } from '../../domain/tickets/priority.ts';
 import { formatReference } from '../../domain/tickets/reference.ts';
@@ -64,6 +66,38 @@ export const DEMO_GROUPS: readonly { key: DemoGroupKey; name: string; descriptio
     description: 'Networks, servers and escalations from the first line',
     lead: 'expert1',
   },
+];
+
+const weekdays = (hours: [string, string][]): CalendarDefinition['weekly'] => ({
+  mon: hours,
+  tue: hours,
+  wed: hours,
+  thu: hours,
+  fri: hours,
+  sat: [],
+  sun: [],
+});
+
+/** The business-hours calendars the demo contracts run on. */
+export const DEMO_CALENDARS: readonly { name: string; definition: CalendarDefinition }[] = [
+  {
+    name: 'Netherlands office hours',
+    definition: {
+      timezone: 'Europe/Amsterdam',
+      weekly: weekdays([['08:00', '17:00']]),
+      holidaySource: { country: 'NL', types: ['public'] },
+    },
+  },
+  {
+    name: 'Sweden office hours',
+    definition: {
+      timezone: 'Europe/Stockholm',
+      weekly: weekdays([['08:00', '17:00']]),
+      holidaySource: { country: 'SE', types: ['public', 'bank'] },
+      rules: [{ kind: 'day-before-holiday', hours: [['08:30', '14:00']] }],
+    },
+  },
+  { name: '24×7', definition: TWENTY_FOUR_SEVEN('Europe/Amsterdam') },
 ];
 
 export type DemoAccount = {
@@ -180,6 +214,7 @@ export async function seedDemo({ deps }: { deps: ServiceDeps }): Promise<{ creat
       now: new Date(now.getTime() - 42 * 1440 * MINUTE),
       passwordHash,
     });
+    await tx.insert(calendars).values(DEMO_CALENDARS.map((c) => ({ ...c, createdAt: now, updatedAt: now })));
     const count = await insertTickets(tx, { now, directory });
     return { created: true, tickets: count };
   });
