@@ -6,8 +6,7 @@ import { contentDisposition } from '../../domain/tickets/attachment-filename.ts'
 import { isAgent, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { ticketScope } from '../shared/ticket-view.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../shared/ids.ts';
 
 export type AttachmentDownload = {
   filename: string;
@@ -25,7 +24,7 @@ export type AttachmentDownload = {
  */
 export async function openAttachment({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<AttachmentDownload> {
   const actor = requirePermission(ctx, 'ticket:read');
-  if (!UUID.test(id)) throw notFound('Attachment not found');
+  if (!isUuid(id)) throw notFound('Attachment not found');
   const visibleArticle: SQL | undefined = and(
     isNotNull(attachments.articleId),
     ticketScope(actor),

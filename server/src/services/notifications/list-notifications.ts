@@ -5,15 +5,14 @@ import { notifications, tickets } from '../../db/schema.ts';
 import { invalid } from '../../domain/app-error.ts';
 import { parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../shared/ids.ts';
 
 type Cursor = { at: string; id: string };
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decodeCursor(raw: string): Cursor {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof c.at === 'string' && !Number.isNaN(Date.parse(c.at)) && typeof c.id === 'string' && UUID.test(c.id)) {
+    if (typeof c.at === 'string' && !Number.isNaN(Date.parse(c.at)) && typeof c.id === 'string' && isUuid(c.id)) {
       return c;
     }
   } catch {

@@ -5,13 +5,12 @@ import { notFound } from '../../domain/app-error.ts';
 import { requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { loadNotifications } from './list-notifications.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../shared/ids.ts';
 
 /** Marks one of the caller's notifications read; marking it again keeps the first instant. Someone else's: not found. */
 export async function markNotificationRead({ ctx, id }: { ctx: ServiceContext; id: string }): Promise<Notification> {
   const actor = requirePermission(ctx, 'notification:read');
-  if (!UUID.test(id)) throw notFound('Notification not found');
+  if (!isUuid(id)) throw notFound('Notification not found');
   const mine = and(eq(notifications.id, id.toLowerCase()), eq(notifications.personId, actor.personId));
   await ctx.db
     .update(notifications)

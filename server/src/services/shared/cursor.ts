@@ -1,9 +1,7 @@
+import { isUuid } from './ids.ts';
 import { invalid } from '../../domain/app-error.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are checked before they reach a uuid column: anything else names nothing (404), never a 500. */
-export const isUuid = (value: string): boolean => UUID.test(value);
+export { isUuid };
 
 /** Keyset cursor over (sort value, id): every page is one range scan, however deep the list goes. */
 export type Cursor = { v: string; id: string };

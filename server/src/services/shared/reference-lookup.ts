@@ -4,10 +4,10 @@ import type { Executor } from '../../db/client.ts';
 import { categories, priorityMatrix, settings, statuses, statusTransitions } from '../../db/schema.ts';
 import { invalid } from '../../domain/app-error.ts';
 import type { PriorityCell } from '../../domain/tickets/priority.ts';
+import { isUuid } from './ids.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const byIdOrKey = <T extends { id: unknown; key: unknown }>(table: T, value: string) =>
-  UUID.test(value) ? eq(table.id as never, value.toLowerCase()) : eq(table.key as never, value);
+  isUuid(value) ? eq(table.id as never, value.toLowerCase()) : eq(table.key as never, value);
 
 /** A category named by id or key; absent means the first active one. */
 export async function resolveCategory(tx: Executor, value: string | undefined) {

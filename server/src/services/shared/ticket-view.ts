@@ -7,11 +7,10 @@ import { notFound } from '../../domain/app-error.ts';
 import { looksLikeReference } from '../../domain/tickets/reference.ts';
 import { type PersonActor } from '../context.ts';
 import { isAgent } from '../authorize.ts';
+import { isUuid } from './ids.ts';
 
 const requester = alias(people, 'requester');
 const assignee = alias(people, 'assignee');
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Which tickets a person may see: agents all, a manager their organisation's, a contact their own.
@@ -39,7 +38,7 @@ export async function getTicketRowForActor(tx: Executor, actor: PersonActor, idO
 /** The condition naming one ticket by id or reference; anything else names none. */
 export function ticketKey(idOrReference: string): SQL {
   const key = idOrReference.trim();
-  if (UUID.test(key)) return eq(tickets.id, key.toLowerCase());
+  if (isUuid(key)) return eq(tickets.id, key.toLowerCase());
   if (looksLikeReference(key)) return eq(tickets.reference, key.toUpperCase());
   throw notFound('Ticket not found');
 }
@@ -140,7 +139,7 @@ const preparedViews = new WeakMap<Db, Map<string, PreparedView>>();
  */
 export async function loadTicketView(db: Db, actor: PersonActor, idOrReference: string): Promise<Ticket> {
   const raw = idOrReference.trim();
-  const by = UUID.test(raw) ? 'id' : looksLikeReference(raw) ? 'reference' : undefined;
+  const by = isUuid(raw) ? 'id' : looksLikeReference(raw) ? 'reference' : undefined;
   if (!by) throw notFound('Ticket not found');
   const scope = scopeOf(actor);
   let cache = preparedViews.get(db);

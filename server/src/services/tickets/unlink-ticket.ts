@@ -6,8 +6,7 @@ import { requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
 import { getTicketRowForActor } from '../shared/ticket-view.ts';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../shared/ids.ts';
 
 /** Removes a link of this ticket. Merge and follow-up links record what happened and stay. */
 export async function unlinkTicket({
@@ -22,7 +21,7 @@ export async function unlinkTicket({
   const actor = requirePermission(ctx, 'ticket:link');
   await ctx.db.transaction(async (tx) => {
     const row = await getTicketRowForActor(tx, actor, id, true);
-    if (!UUID.test(linkId)) throw notFound('Link not found');
+    if (!isUuid(linkId)) throw notFound('Link not found');
     const [link] = await tx
       .select()
       .from(ticketLinks)
