@@ -77,3 +77,29 @@ describe('background jobs', () => {
     expect(left.map((s) => s.tokenHash)).toContain('live');
   });
 });
+
+describe('who hears of a new ticket', () => {
+  it('is whoever held it when it opened, even when it is reassigned before the job runs', async () => {
+    const member = await makePerson(h, { role: 'agent', organisationId: world.provider.id });
+    const outsider = await makePerson(h, { role: 'agent', organisationId: world.provider.id });
+    const group = await makeGroup(h, [member.id]);
+    await h.runJobs();
+    const ticket = await createTicket({
+      ctx: h.as(world.contactA),
+      input: { subject: 'Printer jammed', body: 'Again.' },
+    });
+    // A customer cannot pick a group; the agent files it straight away, before any worker ran.
+    const { assignTicket } = await import('../services/tickets/assign-ticket.ts');
+    await assignTicket({ ctx: h.as(world.agent), id: ticket.id, input: { groupId: group.id } });
+    await assignTicket({ ctx: h.as(world.agent), id: ticket.id, input: { assigneeId: member.id } });
+    await h.runJobs();
+    const rows = await h.deps.db.select().from(notifications).where(eq(notifications.ticketId, ticket.id));
+    // Nobody held it when it opened, so nobody hears of the creation; the member hears of the group getting it
+    // and of getting it personally.
+    expect(rows.map((r) => [r.personId, r.kind])).toEqual([
+      [member.id, 'ticket_assigned'],
+      [member.id, 'ticket_assigned'],
+    ]);
+    expect(rows.some((r) => r.personId === outsider.id)).toBe(false);
+  });
+});

@@ -17,26 +17,36 @@ export async function notifyOnTicketEvent(deps: ServiceDeps, input: { eventId: n
   if (!row) return 0;
   const { event, ticket } = row;
   const byCustomer = row.actorRole === 'contact' || row.actorRole === 'manager';
-  const holders = async (): Promise<string[]> => {
-    if (ticket.assigneeId) return [ticket.assigneeId];
-    if (!ticket.groupId) return [];
+  // Whoever holds the ticket: its assignee, else its group's active members. By default as it stands now; an event
+  // that recorded its holders (a new ticket) is told to those, so a quick reassignment does not redirect it.
+  const holders = async (
+    at: { groupId: unknown; assigneeId: unknown } = { groupId: ticket.groupId, assigneeId: ticket.assigneeId },
+  ): Promise<string[]> => {
+    if (typeof at.assigneeId === 'string') return [at.assigneeId];
+    if (typeof at.groupId !== 'string') return [];
     const members = await deps.db
       .select({ id: groupMembers.personId })
       .from(groupMembers)
       .innerJoin(people, eq(people.id, groupMembers.personId))
-      .where(and(eq(groupMembers.groupId, ticket.groupId), eq(people.isActive, true)));
+      .where(and(eq(groupMembers.groupId, at.groupId), eq(people.isActive, true)));
     return members.map((m) => m.id);
   };
+  const recorded = 'groupId' in event.data || 'assigneeId' in event.data;
 
   let recipients: string[] = [];
   let kind = event.kind;
   if (event.kind === 'created' || event.kind === 'merged_from') {
-    recipients = await holders();
+    recipients = await holders(
+      recorded ? { groupId: event.data.groupId, assigneeId: event.data.assigneeId } : undefined,
+    );
     kind = 'ticket_created';
   } else if (event.kind === 'assigned') {
     const to = event.changes.find((c) => c.field === 'assigneeId')?.to;
     if (typeof to === 'string') recipients = [to];
-    else if (event.changes.some((c) => c.field === 'groupId')) recipients = await holders();
+    else {
+      const group = event.changes.find((c) => c.field === 'groupId');
+      if (group) recipients = await holders({ groupId: group.to, assigneeId: null });
+    }
     kind = 'ticket_assigned';
   } else if (byCustomer && ['replied', 'confirmed', 'reopened', 'follow_up_opened'].includes(event.kind)) {
     recipients = await holders();

@@ -73,7 +73,15 @@ export async function createTicket({ ctx, input }: { ctx: ServiceContext; input:
     await recordTicketEvent(ctx, tx, {
       ticketId: ticket.id,
       kind: 'created',
-      data: { reference: ticket.reference, channel, articleId: ticket.articleId, requesterRegistered: registered },
+      data: {
+        reference: ticket.reference,
+        channel,
+        articleId: ticket.articleId,
+        requesterRegistered: registered,
+        // Who held the ticket when it opened: they are the ones told, however soon it is reassigned.
+        groupId: data.groupId ?? null,
+        assigneeId: data.assigneeId ?? null,
+      },
     });
     return ticket.id;
   });

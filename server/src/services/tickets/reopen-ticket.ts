@@ -122,7 +122,14 @@ async function openFollowUp(
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
     kind: 'created',
-    data: { reference: ticket.reference, channel, articleId: ticket.articleId, followUpOf: old.reference },
+    data: {
+      reference: ticket.reference,
+      channel,
+      articleId: ticket.articleId,
+      followUpOf: old.reference,
+      groupId: old.groupId,
+      assigneeId,
+    },
   });
   await recordTicketEvent(ctx, tx, {
     ticketId: old.id,
