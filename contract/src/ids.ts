@@ -29,3 +29,7 @@ export const NotificationId = id('NotificationId');
 export type NotificationId = z.infer<typeof NotificationId>;
 export const CalendarId = id('CalendarId');
 export type CalendarId = z.infer<typeof CalendarId>;
+export const ContractId = id('ContractId');
+export type ContractId = z.infer<typeof ContractId>;
+export const ContractVersionId = id('ContractVersionId');
+export type ContractVersionId = z.infer<typeof ContractVersionId>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Instant, Name } from './common.ts';
-import { CalendarId } from './ids.ts';
+import { Level, Priority } from './enums.ts';
+import { CalendarId, ContractId, ContractVersionId, OrganisationId } from './ids.ts';
 
 /**
  * A business-hours calendar definition. Only its outline is checked here: the server validates it completely (IANA
@@ -67,3 +68,120 @@ export const SimulateResult = z.union([z.object({ due: Instant }), z.object({ mi
 export type SimulateResult = z.infer<typeof SimulateResult>;
 export const SimulateSlaResult = z.object({ results: z.array(SimulateResult) });
 export type SimulateSlaResult = z.infer<typeof SimulateSlaResult>;
+
+/** Longest target, in business minutes: about seven years of office hours, as far as the calendar engine looks. */
+export const MAX_TARGET_MINUTES = 1_000_000;
+const TargetMinutes = z.number().int().min(1).max(MAX_TARGET_MINUTES);
+const distinct = <T>(list: readonly T[]) => new Set(list).size === list.length;
+
+/** One priority's targets in business minutes; `updateMinutes` is the optional next-update-while-open target. */
+export const PriorityTarget = z
+  .strictObject({
+    firstResponseMinutes: TargetMinutes,
+    resolutionMinutes: TargetMinutes,
+    updateMinutes: TargetMinutes.optional(),
+  })
+  .refine((t) => t.firstResponseMinutes <= t.resolutionMinutes, {
+    message: 'the first response cannot be due after the resolution',
+    path: ['firstResponseMinutes'],
+  });
+export type PriorityTarget = z.infer<typeof PriorityTarget>;
+export const ContractTargets = z.strictObject({
+  P1: PriorityTarget,
+  P2: PriorityTarget,
+  P3: PriorityTarget,
+  P4: PriorityTarget,
+});
+export type ContractTargets = z.infer<typeof ContractTargets>;
+
+/** The status kinds that can pause a clock: the open ones. Resolved stops a clock, closed ends the ticket. */
+export const PausingKind = z.enum(['new', 'open', 'waiting_customer', 'waiting_provider', 'scheduled']);
+export type PausingKind = z.infer<typeof PausingKind>;
+const PausingKinds = z.array(PausingKind).max(5).refine(distinct, 'each status kind once');
+/** Which status kinds pause which clock; a clock left out keeps its default. */
+export const ContractPausingInput = z.strictObject({
+  firstResponse: PausingKinds.optional(),
+  resolution: PausingKinds.optional(),
+  update: PausingKinds.optional(),
+});
+export type ContractPausingInput = z.infer<typeof ContractPausingInput>;
+
+/** When to warn before a breach: at percentages of a target used, and/or minutes before it is due. */
+export const ContractWarningsInput = z.strictObject({
+  percentOfTarget: z.array(z.number().int().min(1).max(99)).max(5).refine(distinct, 'each percentage once').optional(),
+  minutesBeforeDue: z.array(TargetMinutes).max(5).refine(distinct, 'each number of minutes once').optional(),
+});
+export type ContractWarningsInput = z.infer<typeof ContractWarningsInput>;
+
+const MatrixCell = z.strictObject({ urgency: Level, impact: Level, priority: Priority });
+/** The urgency × impact → priority matrix a contract holds: nine cells, each combination once. */
+export const ContractMatrix = z
+  .array(MatrixCell)
+  .length(9)
+  .refine((cells) => new Set(cells.map((c) => `${c.urgency}/${c.impact}`)).size === 9, 'each urgency × impact once');
+export type ContractMatrix = z.infer<typeof ContractMatrix>;
+
+/**
+ * The terms of a new contract version. Left out: `effectiveFrom` is now, `matrix` a copy of the desk's priority
+ * matrix, `pausing` waiting_customer pauses every clock and scheduled also pauses resolution, `warnings` at 75 % of
+ * a target, `effortThresholdMinutes` 240 and `autoCloseWorkingDays` 1.
+ */
+export const ContractVersionInput = z.strictObject({
+  effectiveFrom: Instant.optional(),
+  calendarId: CalendarId,
+  matrix: ContractMatrix.optional(),
+  targets: ContractTargets,
+  pausing: ContractPausingInput.optional(),
+  warnings: ContractWarningsInput.optional(),
+  effortThresholdMinutes: z.number().int().min(1).max(100_000).optional(),
+  autoCloseWorkingDays: z.number().int().min(1).max(90).optional(),
+});
+export type ContractVersionInput = z.infer<typeof ContractVersionInput>;
+
+export const ContractVersion = z.object({
+  id: ContractVersionId,
+  version: z.number().int(),
+  effectiveFrom: Instant,
+  calendarId: CalendarId,
+  matrix: z.array(MatrixCell),
+  targets: ContractTargets,
+  pausing: z.object({
+    firstResponse: z.array(PausingKind),
+    resolution: z.array(PausingKind),
+    update: z.array(PausingKind),
+  }),
+  warnings: z.object({ percentOfTarget: z.array(z.number()), minutesBeforeDue: z.array(z.number()) }),
+  effortThresholdMinutes: z.number().int(),
+  autoCloseWorkingDays: z.number().int(),
+  createdAt: Instant,
+});
+export type ContractVersion = z.infer<typeof ContractVersion>;
+
+export const Contract = z.object({
+  id: ContractId,
+  organisationId: OrganisationId,
+  name: z.string(),
+  /** The version in force now; null while every version is still to come. */
+  currentVersion: ContractVersion.nullable(),
+  /** The highest version number, which may take effect later than now. */
+  latestVersion: z.number().int(),
+  createdAt: Instant,
+  updatedAt: Instant,
+});
+export type Contract = z.infer<typeof Contract>;
+export const ContractList = z.object({ items: z.array(Contract) });
+export type ContractList = z.infer<typeof ContractList>;
+/** A contract with every version, newest first. */
+export const ContractWithVersions = Contract.extend({ versions: z.array(ContractVersion) });
+export type ContractWithVersions = z.infer<typeof ContractWithVersions>;
+
+export const ListContractsQuery = z.strictObject({ organisationId: OrganisationId.optional() });
+export type ListContractsQuery = z.infer<typeof ListContractsQuery>;
+export const CreateContractInput = z.strictObject({
+  organisationId: OrganisationId,
+  name: Name,
+  version: ContractVersionInput,
+});
+export type CreateContractInput = z.infer<typeof CreateContractInput>;
+export const UpdateContractInput = z.strictObject({ name: Name });
+export type UpdateContractInput = z.infer<typeof UpdateContractInput>;

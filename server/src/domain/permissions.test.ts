@@ -12,10 +12,13 @@ describe('role permissions', () => {
       'group:write',
       'reference:write',
       'settings:write',
+      'calendar:write',
+      'contract:write',
     ] as const) {
       expect(roleCan('agent', p)).toBe(false);
     }
     expect(roleCan('agent', 'ticket:merge')).toBe(true);
+    expect(roleCan('agent', 'contract:read')).toBe(true);
   });
   it('keeps internal work from customers', () => {
     for (const role of ['manager', 'contact'] as const) {
@@ -26,6 +29,9 @@ describe('role permissions', () => {
         'ticket:link',
         'time:log',
         'time:read',
+        'calendar:read',
+        'contract:read',
+        'contract:write',
       ] as const) {
         expect(roleCan(role, p), `${role} ${p}`).toBe(false);
       }

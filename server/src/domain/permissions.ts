@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'settings:write',
   'calendar:read',
   'calendar:write',
+  'contract:read',
+  'contract:write',
   'notification:read',
   'token:manage',
 ] as const;
@@ -56,6 +58,7 @@ const AGENT: Permission[] = PERMISSIONS.filter(
       'reference:write',
       'settings:write',
       'calendar:write',
+      'contract:write',
     ].includes(p),
 );
 

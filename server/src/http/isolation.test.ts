@@ -7,12 +7,16 @@ import {
   articles,
   attachments,
   calendars,
+  contractVersions,
+  contracts,
   notifications,
+  priorityMatrix,
   ticketEvents,
   ticketLinks,
   tickets,
 } from '../db/schema.ts';
 import { TWENTY_FOUR_SEVEN } from '../domain/sla/calendar.ts';
+import { ContractTerms } from '../domain/sla/contracts.ts';
 import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createTicket } from '../services/tickets/create-ticket.ts';
 import { loginCookie, makeGroup, makeWorld } from '../../test/factories.ts';
@@ -87,6 +91,29 @@ async function fixturesFor(
       updatedAt: h.clock.now(),
     })
     .returning();
+  // Contracts belong to the requester's organisation; customers may not see even their own (yet).
+  const [contract] = await h.deps.db
+    .insert(contracts)
+    .values({
+      organisationId: requester.organisationId,
+      name: `${tag}-CONTRACT`,
+      createdAt: h.clock.now(),
+      updatedAt: h.clock.now(),
+    })
+    .returning();
+  await h.deps.db.insert(contractVersions).values({
+    contractId: contract!.id,
+    version: 1,
+    effectiveFrom: h.clock.now(),
+    ...ContractTerms.parse({
+      calendarId: calendar!.id,
+      matrix: await h.deps.db.select().from(priorityMatrix),
+      targets: Object.fromEntries(
+        ['P1', 'P2', 'P3', 'P4'].map((p) => [p, { firstResponseMinutes: 60, resolutionMinutes: 480 }]),
+      ),
+    }),
+    createdAt: h.clock.now(),
+  });
   return {
     ticket: ticket.id,
     organisation: requester.organisationId,
@@ -99,6 +126,7 @@ async function fixturesFor(
     apiToken: token.id,
     notification: notification!.id,
     calendar: calendar!.id,
+    contract: contract!.id,
   };
 }
 
@@ -123,12 +151,20 @@ beforeAll(async () => {
     events: await h.deps.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, victim.ticket)),
     token: await h.deps.db.select().from(apiTokens).where(eq(apiTokens.id, victim.apiToken)),
     notification: await h.deps.db.select().from(notifications).where(eq(notifications.id, victim.notification)),
+    contract: await h.deps.db.select().from(contracts).where(eq(contracts.id, victim.contract)),
+    contractVersions: await h.deps.db
+      .select()
+      .from(contractVersions)
+      .where(eq(contractVersions.contractId, victim.contract)),
   });
   before = await snapshot();
 });
 afterAll(() => h?.close());
 
-/** Shared reference data (categories, statuses), the provider's groups and calendars belong to no customer. */
+/**
+ * Shared reference data (categories, statuses), the provider's groups and calendars belong to no customer; contracts
+ * belong to an organisation.
+ */
 const TENANT_KINDS = new Set<FixtureKind>([
   'ticket',
   'organisation',
@@ -137,6 +173,7 @@ const TENANT_KINDS = new Set<FixtureKind>([
   'link',
   'apiToken',
   'notification',
+  'contract',
 ]);
 
 const fill = (url: string, params: Record<string, FixtureKind>, ids: Fixtures, override?: [string, string]) =>

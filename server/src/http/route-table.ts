@@ -1,6 +1,7 @@
 import type { RouteDef } from './route.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { contractRoutes } from './routes/contracts.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
@@ -22,4 +23,5 @@ export const ROUTES: readonly RouteDef[] = [
   ...groupRoutes,
   ...referenceDataRoutes,
   ...slaRoutes,
+  ...contractRoutes,
 ];

@@ -14,7 +14,8 @@ export type FixtureKind =
   | 'link'
   | 'apiToken'
   | 'notification'
-  | 'calendar';
+  | 'calendar'
+  | 'contract';
 
 export type RouteInput = {
   ctx: ServiceContext;

@@ -4,6 +4,8 @@ import {
   articles,
   calendars,
   categories,
+  contractVersions,
+  contracts,
   groupMembers,
   groups,
   organisations,
@@ -19,7 +21,14 @@ import { compileCalendar, parseCalendarDefinition } from '../../domain/sla/calen
 import { priorityFor } from '../../domain/tickets/priority.ts';
 import { makeOrganisation } from '../../../test/factories.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
-import { DEMO_ACCOUNTS, DEMO_CALENDARS, DEMO_ORGANISATIONS, DEMO_PASSWORD, seedDemo } from './seed-demo.ts';
+import {
+  DEMO_ACCOUNTS,
+  DEMO_CALENDARS,
+  DEMO_CONTRACTS,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  seedDemo,
+} from './seed-demo.ts';
 
 let h: Harness;
 let first: { created: boolean; tickets: number };
@@ -32,7 +41,14 @@ afterAll(() => h.close());
 async function counts() {
   const db = h.deps.db;
   type Counted =
-    typeof tickets | typeof organisations | typeof people | typeof articles | typeof groups | typeof calendars;
+    | typeof tickets
+    | typeof organisations
+    | typeof people
+    | typeof articles
+    | typeof groups
+    | typeof calendars
+    | typeof contracts
+    | typeof contractVersions;
   const n = async (table: Counted | typeof ticketEvents | typeof timeEntries | typeof ticketLinks) =>
     (await db.select({ n: count() }).from(table))[0]!.n;
   return {
@@ -40,6 +56,8 @@ async function counts() {
     people: await n(people),
     groups: await n(groups),
     calendars: await n(calendars),
+    contracts: await n(contracts),
+    contractVersions: await n(contractVersions),
     tickets: await n(tickets),
     articles: await n(articles),
     events: await n(ticketEvents),
@@ -56,6 +74,8 @@ describe('seedDemo', () => {
     expect(c.people).toBe(DEMO_ACCOUNTS.length);
     expect(c.groups).toBe(2);
     expect(c.calendars).toBe(DEMO_CALENDARS.length);
+    expect(c.contracts).toBe(3);
+    expect(c.contractVersions).toBe(3);
     expect(c.tickets).toBe(first.tickets);
     expect(first.tickets).toBeGreaterThanOrEqual(45);
 
@@ -137,6 +157,36 @@ describe('seedDemo', () => {
     expect(sweden.hoursOn('2026-12-23')).toEqual([[510, 840]]); // the day before: 08:30–14:00
     const netherlands = compileCalendar(rows.find((r) => r.name === 'Netherlands office hours')!.definition);
     expect(netherlands.hoursOn('2026-04-27')).toEqual([]); // Koningsdag
+  });
+
+  it('gives each customer a contract on its calendar, in force over the whole demo history', async () => {
+    const rows = await h.deps.db
+      .select({ org: organisations.name, calendar: calendars.name, version: contractVersions })
+      .from(contracts)
+      .innerJoin(organisations, eq(organisations.id, contracts.organisationId))
+      .innerJoin(contractVersions, eq(contractVersions.contractId, contracts.id))
+      .innerJoin(calendars, eq(calendars.id, contractVersions.calendarId));
+    expect(rows.map((r) => [r.org, r.calendar]).sort()).toEqual([
+      ['Acme Manufacturing', 'Netherlands office hours'],
+      ['Hosting Customer Ltd', '24×7'],
+      ['Nordic Logistics', 'Sweden office hours'],
+    ]);
+    const oldest = Math.min(...(await h.deps.db.select().from(tickets)).map((t) => t.createdAt.getTime()));
+    const firstResponse = (org: string) =>
+      Object.values(rows.find((r) => r.org === org)!.version.targets).map((t) => t.firstResponseMinutes);
+    expect(firstResponse('Acme Manufacturing')).toEqual([120, 240, 480, 960]);
+    expect(firstResponse('Nordic Logistics')).toEqual([120, 240, 480, 480]);
+    expect(firstResponse('Hosting Customer Ltd')).toEqual([30, 60, 240, 480]);
+    const acme = rows.find((r) => r.org === 'Acme Manufacturing')!.version;
+    expect(Object.values(acme.targets).map((t) => t.resolutionMinutes)).toEqual([480, 960, 2400, 4800]);
+    const hosting = rows.find((r) => r.org === 'Hosting Customer Ltd')!.version;
+    expect(Object.values(hosting.targets).map((t) => t.resolutionMinutes)).toEqual([240, 480, 1440, 4320]);
+    for (const { version } of rows) {
+      expect(version).toMatchObject({ version: 1, effortThresholdMinutes: 240, autoCloseWorkingDays: 1 });
+      expect(version.effectiveFrom.getTime()).toBeLessThanOrEqual(oldest);
+      expect(version.matrix).toHaveLength(9);
+    }
+    expect(DEMO_CONTRACTS).toHaveLength(3);
   });
 
   it('tells the stories: links, a merged duplicate, a reopen, time and history', async () => {

@@ -6,6 +6,8 @@ import {
   articles,
   calendars,
   categories,
+  contractVersions,
+  contracts,
   groupMembers,
   groups,
   organisationDomains,
@@ -18,6 +20,7 @@ import {
   timeEntries,
 } from '../../db/schema.ts';
 import { type CalendarDefinition, TWENTY_FOUR_SEVEN } from '../../domain/sla/calendar.ts';
+import { ContractTerms } from '../../domain/sla/contracts.ts';
 import { stampsForTransition } from '../../domain/tickets/lifecycle.ts';
 import { type PriorityCell, priorityFor } from '../../domain/tickets/priority.ts';
 import { formatReference } from '../../domain/tickets/reference.ts';
@@ -98,6 +101,46 @@ export const DEMO_CALENDARS: readonly { name: string; definition: CalendarDefini
     },
   },
   { name: '24×7', definition: TWENTY_FOUR_SEVEN('Europe/Amsterdam') },
+];
+
+const H = 60;
+const target = (firstResponseHours: number, resolutionHours: number, updateHours?: number) => ({
+  firstResponseMinutes: firstResponseHours * H,
+  resolutionMinutes: resolutionHours * H,
+  ...(updateHours !== undefined ? { updateMinutes: updateHours * H } : {}),
+});
+
+/**
+ * One contract per customer, on the demo calendars, in force since the customers' creation. Targets are business
+ * hours on the contract's calendar. Nordic's is the standard agreement: a response within 8 working hours, sooner
+ * for P1–P3, and resolution within 1, 3, 5 and 10 working days (of eight hours) for P1–P4. Every contract calls the
+ * customer after 4 working hours of logged work and closes resolved tickets after 1 working day (the defaults);
+ * the hosting customer also gets updates every hour on a P1 and every four hours on a P2.
+ */
+export const DEMO_CONTRACTS: readonly {
+  customer: DemoCustomer;
+  name: string;
+  calendar: string;
+  targets: Record<'P1' | 'P2' | 'P3' | 'P4', ReturnType<typeof target>>;
+}[] = [
+  {
+    customer: 'acme',
+    name: 'Acme service agreement',
+    calendar: 'Netherlands office hours',
+    targets: { P1: target(2, 8), P2: target(4, 16), P3: target(8, 40), P4: target(16, 80) },
+  },
+  {
+    customer: 'nordic',
+    name: 'Standard agreement',
+    calendar: 'Sweden office hours',
+    targets: { P1: target(2, 8), P2: target(4, 24), P3: target(8, 40), P4: target(8, 80) },
+  },
+  {
+    customer: 'hosting',
+    name: 'Managed hosting 24×7',
+    calendar: '24×7',
+    targets: { P1: target(0.5, 4, 1), P2: target(1, 8, 4), P3: target(4, 24), P4: target(8, 72) },
+  },
 ];
 
 export type DemoAccount = {
@@ -215,6 +258,7 @@ export async function seedDemo({ deps }: { deps: ServiceDeps }): Promise<{ creat
       passwordHash,
     });
     await tx.insert(calendars).values(DEMO_CALENDARS.map((c) => ({ ...c, createdAt: now, updatedAt: now })));
+    await insertContracts(tx, { now, since: new Date(now.getTime() - 42 * 1440 * MINUTE), directory });
     const count = await insertTickets(tx, { now, directory });
     return { created: true, tickets: count };
   });
@@ -302,6 +346,42 @@ async function insertOrganisationsAndPeople(
       DEMO_ACCOUNTS.flatMap((a) => a.groups.map((g) => ({ groupId: groupId.get(g)!, personId: personId.get(a.key)! }))),
     );
   return { personId, organisationId, groupId, members };
+}
+
+/**
+ * The demo contracts, each with one version that took effect when its customer was created, so the demo history
+ * runs under it.
+ */
+async function insertContracts(tx: Executor, input: { now: Date; since: Date; directory: Directory }): Promise<void> {
+  const { now, since, directory } = input;
+  const calendarRows = await tx.select({ id: calendars.id, name: calendars.name }).from(calendars);
+  const matrix = (await loadPriorityMatrix(tx)).map(({ urgency, impact, priority }) => ({ urgency, impact, priority }));
+  const rows = await tx
+    .insert(contracts)
+    .values(
+      DEMO_CONTRACTS.map((c) => ({
+        organisationId: directory.organisationId.get(c.customer)!,
+        name: c.name,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .returning({ id: contracts.id, name: contracts.name });
+  await tx.insert(contractVersions).values(
+    DEMO_CONTRACTS.map((c) => ({
+      contractId: rows.find((r) => r.name === c.name)!.id,
+      version: 1,
+      effectiveFrom: since,
+      createdAt: now,
+      ...ContractTerms.parse({
+        calendarId: calendarRows.find((r) => r.name === c.calendar)!.id,
+        matrix,
+        targets: c.targets,
+        effortThresholdMinutes: 240,
+        autoCloseWorkingDays: 1,
+      }),
+    })),
+  );
 }
 
 type TicketInsert = typeof tickets.$inferInsert;
