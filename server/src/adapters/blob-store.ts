@@ -9,7 +9,11 @@ export type BlobStore = {
   put(bytes: Buffer): Promise<{ sha256: string; sizeBytes: number }>;
   open(sha256: string): Readable;
   exists(sha256: string): Promise<boolean>;
-  remove(sha256: string): Promise<void>;
+  /**
+   * Removes a file not written since `unchangedSince`. Every `put` rewrites the file, so an upload of the same bytes
+   * that is on its way to the database keeps its file even if a purge decided, a moment earlier, that nothing used it.
+   */
+  removeIfUnchangedSince(sha256: string, unchangedSince: Date): Promise<boolean>;
 };
 
 export function fileBlobStore(root: string): BlobStore {
@@ -35,8 +39,12 @@ export function fileBlobStore(root: string): BlobStore {
         () => false,
       );
     },
-    async remove(sha256) {
-      await rm(pathOf(sha256), { force: true });
+    async removeIfUnchangedSince(sha256, unchangedSince) {
+      const file = pathOf(sha256);
+      const info = await stat(file).catch(() => undefined);
+      if (!info || info.mtime >= unchangedSince) return false;
+      await rm(file, { force: true });
+      return true;
     },
   };
 }

@@ -50,6 +50,8 @@ describe('background jobs', () => {
   });
 
   it('purges expired sessions, old login failures and unused uploads with their files', async () => {
+    // The files' own times are real: put the fake clock two days past them.
+    h.clock.set(new Date(Date.now() + 2 * 86_400_000));
     const now = h.clock.now();
     const old = new Date(now.getTime() - 2 * 86_400_000);
     await h.deps.db.insert(sessions).values([
@@ -75,6 +77,22 @@ describe('background jobs', () => {
     expect(await h.deps.blobs.exists(stored.sha256)).toBe(false);
     const left = await h.deps.db.select().from(sessions);
     expect(left.map((s) => s.tokenHash)).toContain('live');
+  });
+
+  it('keeps a file written in the last hour, even when no row names it yet', async () => {
+    h.clock.set(new Date(Date.now() + 30 * 60_000));
+    const now = h.clock.now();
+    const stored = await h.deps.blobs.put(Buffer.from('uploaded a moment ago'));
+    await h.deps.db.insert(attachments).values({
+      uploaderId: world.contactA.id,
+      ...stored,
+      filename: 'old-row.txt',
+      contentType: 'text/plain',
+      createdAt: new Date(now.getTime() - 2 * 86_400_000),
+    });
+    const result = await purgeExpired(h.deps);
+    expect(result).toMatchObject({ attachments: 1, files: 0 });
+    expect(await h.deps.blobs.exists(stored.sha256)).toBe(true);
   });
 });
 

@@ -31,8 +31,8 @@ export async function purgeExpired(deps: ServiceDeps): Promise<Record<string, nu
       .from(attachments)
       .where(eq(attachments.sha256, sha256))
       .limit(1);
-    if (!stillUsed) {
-      await deps.blobs.remove(sha256);
+    // Only files nobody wrote in the last hour: a fresh upload of the same bytes may not have its row yet.
+    if (!stillUsed && (await deps.blobs.removeIfUnchangedSince(sha256, new Date(now.getTime() - 3_600_000)))) {
       removedFiles++;
     }
   }
