@@ -97,7 +97,8 @@ function registerRoute(app: FastifyInstance, deps: ServiceDeps, def: RouteDef) {
         reply,
       };
       const key = request.headers['idempotency-key'];
-      if (def.method === 'POST' && typeof key === 'string' && actor.kind === 'person') {
+      // JSON POSTs only, as the OpenAPI document says: an upload's body is a stream the key could not be checked against.
+      if (def.method === 'POST' && def.body && typeof key === 'string' && actor.kind === 'person') {
         const client = { clientId: actor.personId, key };
         const claim = await claimIdempotencyKey(deps, {
           ...client,
