@@ -51,3 +51,39 @@ describe('a cursor that was tampered with', () => {
     }
   });
 });
+
+describe('filters', () => {
+  it('narrow the list by status (key or id), kind, category, priority, assignee and words', async () => {
+    const h2 = await createHarness();
+    try {
+      const w2 = await makeWorld(h2);
+      const agentCtx = h2.as(w2.agent);
+      const open = (subject: string, input: Record<string, unknown> = {}) =>
+        createTicket({
+          ctx: agentCtx,
+          input: { subject, body: `${subject} body`, requesterEmail: w2.contactA.email, ...input },
+        });
+      const network = await open('Switch down', { category: 'incident', urgency: 'high', impact: 'high' });
+      const request = await open('New laptop', { category: 'service_request', urgency: 'low', impact: 'low' });
+      const mine = await open('Printer queue', { assigneeId: w2.agent.id, category: 'maintenance' });
+      const { changeTicketStatus } = await import('./change-ticket-status.ts');
+      const waiting = await changeTicketStatus({ ctx: agentCtx, id: request.id, input: { status: 'awaiting_reply' } });
+      const subjects = async (query: Record<string, unknown>) =>
+        (await listTickets({ ctx: agentCtx, query })).items.map((t) => t.subject).sort();
+
+      expect(await subjects({ status: 'awaiting_reply' })).toEqual(['New laptop']);
+      expect(await subjects({ status: waiting.status.id })).toEqual(['New laptop']);
+      expect(await subjects({ statusKind: 'new' })).toEqual(['Printer queue', 'Switch down']);
+      expect(await subjects({ category: 'incident' })).toEqual(['Switch down']);
+      expect(await subjects({ category: 'incident,service_request' })).toEqual(['New laptop', 'Switch down']);
+      expect(await subjects({ priority: 'P1' })).toEqual(['Switch down']);
+      expect(await subjects({ assigneeId: 'me' })).toEqual(['Printer queue']);
+      expect(await subjects({ assigneeId: 'none' })).toEqual(['New laptop', 'Switch down']);
+      expect(await subjects({ q: 'laptop' })).toEqual(['New laptop']);
+      expect(await subjects({ q: network.reference })).toEqual(['Switch down']);
+      expect(mine.assignee?.id).toBe(w2.agent.id);
+    } finally {
+      await h2.close();
+    }
+  });
+});

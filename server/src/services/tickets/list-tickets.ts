@@ -32,42 +32,8 @@ export async function listTickets({
   const agent = isAgent(actor);
   const where: (SQL | undefined)[] = [ticketScope(actor)];
 
-  if (q.status) {
-    const ids = q.status.filter((s) => isUuid(s));
-    const keys = q.status.filter((s) => !isUuid(s));
-    where.push(
-      inArray(
-        tickets.statusId,
-        ctx.db
-          .select({ id: statuses.id })
-          .from(statuses)
-          .where(
-            or(
-              ids.length ? inArray(statuses.id, ids) : undefined,
-              keys.length ? inArray(statuses.key, keys) : undefined,
-            ),
-          ),
-      ),
-    );
-  }
-  if (q.category) {
-    const ids = q.category.filter((s) => isUuid(s));
-    const keys = q.category.filter((s) => !isUuid(s));
-    where.push(
-      inArray(
-        tickets.categoryId,
-        ctx.db
-          .select({ id: categories.id })
-          .from(categories)
-          .where(
-            or(
-              ids.length ? inArray(categories.id, ids) : undefined,
-              keys.length ? inArray(categories.key, keys) : undefined,
-            ),
-          ),
-      ),
-    );
-  }
+  if (q.status) where.push(inArray(tickets.statusId, namedBy(ctx, statuses, q.status)));
+  if (q.category) where.push(inArray(tickets.categoryId, namedBy(ctx, categories, q.category)));
   if (q.statusKind) where.push(inArray(tickets.statusKind, q.statusKind));
   if (q.priority) where.push(inArray(tickets.priority, q.priority));
   if (q.channel) where.push(inArray(tickets.channel, q.channel));
@@ -127,4 +93,14 @@ export async function listTickets({
         })
       : null;
   return { items: views, nextCursor };
+}
+
+/** The ids of the statuses or categories a filter names, each by id or by key. */
+function namedBy(ctx: ServiceContext, table: typeof statuses | typeof categories, values: string[]) {
+  const ids = values.filter(isUuid);
+  const keys = values.filter((v) => !isUuid(v));
+  return ctx.db
+    .select({ id: table.id })
+    .from(table as typeof statuses)
+    .where(or(ids.length ? inArray(table.id, ids) : undefined, keys.length ? inArray(table.key, keys) : undefined));
 }
