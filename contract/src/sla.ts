@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Instant, Name } from './common.ts';
-import { Level, Priority } from './enums.ts';
+import { Level, Priority, StatusKind } from './enums.ts';
 import { CalendarId, ContractId, ContractVersionId, OrganisationId } from './ids.ts';
 
 /**
@@ -185,3 +185,81 @@ export const CreateContractInput = z.strictObject({
 export type CreateContractInput = z.infer<typeof CreateContractInput>;
 export const UpdateContractInput = z.strictObject({ name: Name });
 export type UpdateContractInput = z.infer<typeof UpdateContractInput>;
+
+/** The three SLA clocks of a ticket. */
+export const SlaClockName = z.enum(['first_response', 'resolution', 'update']);
+export type SlaClockName = z.infer<typeof SlaClockName>;
+export const SlaClockState = z.enum(['running', 'paused', 'met', 'breached']);
+export type SlaClockState = z.infer<typeof SlaClockState>;
+
+/** One entry of a clock's ledger, [from, to) with `to` null while it lasts; time between segments is stopped. */
+export const SlaSegment = z.object({
+  from: Instant,
+  to: Instant.nullable(),
+  state: z.enum(['running', 'paused']),
+  /** The status kind that paused the clock; null while running. */
+  reason: StatusKind.nullable(),
+});
+export type SlaSegment = z.infer<typeof SlaSegment>;
+
+/** A warning threshold: the instant it fired or will fire given the pauses so far, null when unknown or never. */
+export const SlaWarning = z.object({
+  kind: z.enum(['percentOfTarget', 'minutesBeforeDue']),
+  value: z.number(),
+  at: Instant.nullable(),
+  past: z.boolean(),
+});
+export type SlaWarning = z.infer<typeof SlaWarning>;
+
+export const SlaUpdateCycle = z.object({
+  startedAt: Instant,
+  endedAt: Instant.nullable(),
+  state: SlaClockState,
+  dueAt: Instant.nullable(),
+  breachedAt: Instant.nullable(),
+});
+export type SlaUpdateCycle = z.infer<typeof SlaUpdateCycle>;
+
+/**
+ * One clock explained. `dueAt` is null while paused (how long a pause lasts is unknown); for a met clock it is the
+ * due that applied when it stopped, for a breached one the breach instant. The update clock describes its current
+ * cycle and lists every cycle.
+ */
+export const SlaClock = z.object({
+  clock: SlaClockName,
+  state: SlaClockState,
+  targetMinutes: z.number().int(),
+  usedMinutes: z.number(),
+  leftMinutes: z.number(),
+  dueAt: Instant.nullable(),
+  stoppedAt: Instant.nullable(),
+  breachedAt: Instant.nullable(),
+  segments: z.array(SlaSegment),
+  warnings: z.array(SlaWarning),
+  cycles: z.array(SlaUpdateCycle).optional(),
+  breachedCycles: z.number().int().optional(),
+});
+export type SlaClock = z.infer<typeof SlaClock>;
+
+/**
+ * Every SLA clock of a ticket, computed from its history under the contract version in force when it was opened and
+ * the ticket's current priority: a change of priority replays every clock from the ticket's start. `contract` is null
+ * (and `clocks` empty) when the ticket's organisation has no contract in force then.
+ */
+export const TicketSla = z.object({
+  contract: z
+    .object({
+      id: ContractId,
+      name: z.string(),
+      version: z.number().int(),
+      effectiveFrom: Instant,
+      calendar: z.object({ id: CalendarId, name: z.string(), timezone: z.string() }),
+    })
+    .nullable(),
+  /** The priority the clocks were computed under: the ticket's current one. */
+  priority: Priority,
+  clocks: z.array(SlaClock),
+  /** The earliest future instant among the running clocks' warnings and dues. */
+  nextDeadlineAt: Instant.nullable(),
+});
+export type TicketSla = z.infer<typeof TicketSla>;

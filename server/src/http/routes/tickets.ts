@@ -17,11 +17,13 @@ import {
   Ticket,
   TicketHistory,
   TicketLink,
+  TicketSla,
   TicketLinkList,
   TimeEntry,
   TimeEntryList,
   UpdateTicketInput,
 } from '@loket/contract';
+import { explainTicketSla } from '../../services/sla/explain-ticket-sla.ts';
 import { addTicketNote } from '../../services/tickets/add-ticket-note.ts';
 import { assignTicket } from '../../services/tickets/assign-ticket.ts';
 import { changeTicketStatus } from '../../services/tickets/change-ticket-status.ts';
@@ -257,6 +259,21 @@ export const ticketRoutes = [
     params: { id: 'ticket' },
     response: TicketHistory,
     handler: ({ ctx, params }) => getTicketHistory({ ctx, id: params.id! }),
+  }),
+  route({
+    method: 'GET',
+    url: '/tickets/:id/sla',
+    summary:
+      'Every SLA clock of the ticket explained: segments, pauses with reasons, minutes used and left, due instants',
+    description:
+      "Computed from the ticket's history under the contract version in force when it was opened and the ticket's " +
+      "current priority: a change of priority replays every clock from the ticket's start. `contract` is null and " +
+      '`clocks` empty when the organisation has no contract. Customers see the same clocks for tickets they may see.',
+    tag: 'SLA',
+    access: 'authenticated',
+    params: { id: 'ticket' },
+    response: TicketSla,
+    handler: ({ ctx, params }) => explainTicketSla({ ctx, id: params.id! }),
   }),
   route({
     method: 'GET',
