@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { type SQL, sql } from 'drizzle-orm';
+import type { SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -75,10 +75,6 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await client.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
     client.release();
   }
-}
-
-export async function pingDatabase(db: Db): Promise<void> {
-  await db.execute(sql`SELECT 1`);
 }
 
 /** Rows of a raw SQL statement, the same on PGlite and node-postgres (both answer `{ rows }`). */
