@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TWENTY_FOUR_SEVEN } from '../../domain/sla/calendar.ts';
-import { loginCookie, makeOrganisation, makeWorld } from '../../../test/factories.ts';
+import type { makeWorld } from '../../../test/factories.ts';
+import { makeOrganisation } from '../../../test/factories.ts';
+import { MISSING_ID, type Method, callApi, makeLoggedInWorld } from '../../../test/api.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 
 let h: Harness;
@@ -13,20 +15,16 @@ let calendarId: string;
 let otherCalendarId: string;
 beforeAll(async () => {
   h = await createHarness();
-  world = await makeWorld(h);
-  admin = await loginCookie(h, world.admin.email);
-  agent = await loginCookie(h, world.agent.email);
-  contactA = await loginCookie(h, world.contactA.email);
-  managerA = await loginCookie(h, world.managerA.email);
+  ({ world, admin, agent, managerA, contactA } = await makeLoggedInWorld(h));
   const definition = TWENTY_FOUR_SEVEN('Europe/Amsterdam');
   calendarId = (await call(admin, 'POST', '/calendars', { name: 'Always', definition })).json().id;
   otherCalendarId = (await call(admin, 'POST', '/calendars', { name: 'Always too', definition })).json().id;
 });
 afterAll(() => h.close());
 
-const MISSING = '00000000-0000-4000-8000-000000000000';
-const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload } : {}) });
+const MISSING = MISSING_ID;
+const call = (cookie: string, method: Method, url: string, payload?: object) =>
+  callApi(h, cookie, method, url, payload);
 
 const hours = (n: number) => n * 60;
 const targets = {

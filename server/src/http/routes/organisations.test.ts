@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginCookie, makeOrganisation, makePerson, makeWorld } from '../../../test/factories.ts';
+import type { makeWorld } from '../../../test/factories.ts';
+import { loginCookie, makeOrganisation, makePerson } from '../../../test/factories.ts';
+import { MISSING_ID, type Method, callApi, makeLoggedInWorld } from '../../../test/api.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 
 let h: Harness;
@@ -9,16 +11,13 @@ let agent: string;
 let managerA: string;
 beforeAll(async () => {
   h = await createHarness();
-  world = await makeWorld(h);
-  admin = await loginCookie(h, world.admin.email);
-  agent = await loginCookie(h, world.agent.email);
-  managerA = await loginCookie(h, world.managerA.email);
+  ({ world, admin, agent, managerA } = await makeLoggedInWorld(h));
 });
 afterAll(() => h.close());
 
-const MISSING = '00000000-0000-4000-8000-000000000000';
-const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload } : {}) });
+const MISSING = MISSING_ID;
+const call = (cookie: string, method: Method, url: string, payload?: object) =>
+  callApi(h, cookie, method, url, payload);
 
 describe('organisations over HTTP', () => {
   it('pages agents through every organisation matching q, by name or by domain', async () => {

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, loginCookie, makeOrganisation, makePerson, makeWorld } from '../../../test/factories.ts';
+import type { makeWorld } from '../../../test/factories.ts';
+import { TEST_PASSWORD, loginCookie, makeOrganisation, makePerson } from '../../../test/factories.ts';
+import { MISSING_ID, type Method, callApi, makeLoggedInWorld } from '../../../test/api.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 
 let h: Harness;
@@ -10,17 +12,13 @@ let managerA: string;
 let contactA: string;
 beforeAll(async () => {
   h = await createHarness();
-  world = await makeWorld(h);
-  admin = await loginCookie(h, world.admin.email);
-  agent = await loginCookie(h, world.agent.email);
-  managerA = await loginCookie(h, world.managerA.email);
-  contactA = await loginCookie(h, world.contactA.email);
+  ({ world, admin, agent, managerA, contactA } = await makeLoggedInWorld(h));
 });
 afterAll(() => h.close());
 
-const MISSING = '00000000-0000-4000-8000-000000000000';
-const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload } : {}) });
+const MISSING = MISSING_ID;
+const call = (cookie: string, method: Method, url: string, payload?: object) =>
+  callApi(h, cookie, method, url, payload);
 const ids = (res: { json(): unknown }) => (res.json() as { items: { id: string }[] }).items.map((p) => p.id).sort();
 
 describe('reading people', () => {

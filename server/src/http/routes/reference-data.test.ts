@@ -1,24 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loginCookie, makeWorld } from '../../../test/factories.ts';
+import { MISSING_ID, type Method, callApi, makeLoggedInWorld } from '../../../test/api.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 
 let h: Harness;
-let world: Awaited<ReturnType<typeof makeWorld>>;
 let admin: string;
 let agent: string;
 let contactA: string;
 beforeAll(async () => {
   h = await createHarness();
-  world = await makeWorld(h);
-  admin = await loginCookie(h, world.admin.email);
-  agent = await loginCookie(h, world.agent.email);
-  contactA = await loginCookie(h, world.contactA.email);
+  ({ admin, agent, contactA } = await makeLoggedInWorld(h));
 });
 afterAll(() => h.close());
 
-const MISSING = '00000000-0000-4000-8000-000000000000';
-const call = (cookie: string, method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: object) =>
-  h.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload } : {}) });
+const MISSING = MISSING_ID;
+const call = (cookie: string, method: Method, url: string, payload?: object) =>
+  callApi(h, cookie, method, url, payload);
 
 type Item = { id: string; key: string; isActive: boolean; position: number; kind: string; transitionsTo: string[] };
 const items = async (cookie: string, url: string) => (await call(cookie, 'GET', url)).json().items as Item[];
