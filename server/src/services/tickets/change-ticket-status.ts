@@ -1,11 +1,10 @@
 import { ChangeStatusInput, type Ticket } from '@loket/contract';
-import { conflict, invalid } from '../../domain/app-error.ts';
+import { conflict } from '../../domain/app-error.ts';
 import { parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
-import { isTransitionAllowed, resolveStatus } from '../shared/reference-lookup.ts';
 import { getTicketRowForActor, loadTicketView } from '../shared/ticket-view.ts';
-import { channelOf, moveToStatus, refuseIfMerged, writeArticle } from './ticket-writes.ts';
+import { channelOf, moveAsAsked, refuseIfMerged, writeArticle } from './ticket-writes.ts';
 
 /**
  * An agent moves a ticket along the configured transitions (admins edit them; by default anything but a closed
@@ -26,17 +25,8 @@ export async function changeTicketStatus({
   const ticketId = await ctx.db.transaction(async (tx) => {
     const row = await getTicketRowForActor(tx, actor, id, true);
     refuseIfMerged(row, 'change the status');
-    const to = await resolveStatus(tx, data.status);
-    if (!to.isActive) throw invalid(`Status ${to.key} is no longer in use`);
-    if (to.id === row.statusId) throw conflict(`The ticket already has status ${to.key}`);
-    if (!(await isTransitionAllowed(tx, row.statusId, to.id))) {
-      throw conflict(
-        row.statusKind === 'closed'
-          ? 'A closed ticket comes back only by a reopen'
-          : `A ticket cannot move from its current status to ${to.key}`,
-      );
-    }
-    const moved = await moveToStatus(ctx, tx, row, to);
+    const { to, moved } = await moveAsAsked(ctx, tx, row, data.status);
+    if (!moved) throw conflict(`The ticket already has status ${to.key}`);
     await recordTicketEvent(ctx, tx, { ticketId: row.id, kind: 'status_changed', changes: moved.changes });
     if (data.comment) {
       const note = await writeArticle(ctx, tx, {

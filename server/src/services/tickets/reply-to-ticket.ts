@@ -1,15 +1,23 @@
 import { type Article, CreateArticleInput } from '@loket/contract';
 import { and, eq, isNull } from 'drizzle-orm';
 import { tickets } from '../../db/schema.ts';
-import { conflict, forbidden, invalid } from '../../domain/app-error.ts';
+import { conflict, forbidden } from '../../domain/app-error.ts';
 import { decideReopen } from '../../domain/tickets/lifecycle.ts';
 import { isAgent, parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { type Change, recordTicketEvent } from '../shared/record-event.ts';
-import { defaultStatusOfKind, isTransitionAllowed, loadSettings, resolveStatus } from '../shared/reference-lookup.ts';
+import { defaultStatusOfKind, loadSettings } from '../shared/reference-lookup.ts';
 import { getTicketRowForActor } from '../shared/ticket-view.ts';
 import { loadArticle } from './article-view.ts';
-import { channelOf, moveToStatus, refuseIfMerged, reopenRow, touchTicket, writeArticle } from './ticket-writes.ts';
+import {
+  channelOf,
+  moveAsAsked,
+  moveToStatus,
+  refuseIfMerged,
+  reopenRow,
+  touchTicket,
+  writeArticle,
+} from './ticket-writes.ts';
 
 /**
  * A public reply. A customer's reply hands the ticket back: from a waiting-for-customer status to the default open
@@ -65,13 +73,8 @@ export async function replyToTicket({
         changes.push(...moved.changes);
       }
     } else if (data.status !== undefined) {
-      const to = await resolveStatus(tx, data.status);
-      if (!to.isActive) throw invalid(`Status ${to.key} is no longer in use`);
-      if (to.id !== row.statusId) {
-        if (!(await isTransitionAllowed(tx, row.statusId, to.id))) {
-          throw conflict(`A ticket cannot move from its current status to ${to.key}`);
-        }
-        const moved = await moveToStatus(ctx, tx, row, to);
+      const { moved } = await moveAsAsked(ctx, tx, row, data.status);
+      if (moved) {
         row = moved.row;
         changes.push(...moved.changes);
       }

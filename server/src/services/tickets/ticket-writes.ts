@@ -9,7 +9,7 @@ import { isAgent } from '../authorize.ts';
 import type { PersonActor, ServiceContext } from '../context.ts';
 import { bindAttachments } from '../shared/bind-attachments.ts';
 import { type Change, diff, recordTicketEvent } from '../shared/record-event.ts';
-import { defaultStatusOfKind, resolveStatus } from '../shared/reference-lookup.ts';
+import { defaultStatusOfKind, isTransitionAllowed, resolveStatus } from '../shared/reference-lookup.ts';
 import { getTicketRowForActor } from '../shared/ticket-view.ts';
 
 // The writes several ticket verbs share. Each runs inside the caller's transaction on a row the caller has locked,
@@ -156,4 +156,22 @@ export async function writeActionComment(
     isInternal: true,
   });
   return {};
+}
+
+/**
+ * An agent's status change as asked for, by key or id: an active status that the configured transitions allow from
+ * where the ticket stands. `moved` is undefined when the ticket already has that status.
+ */
+export async function moveAsAsked(ctx: ServiceContext, tx: Executor, row: TicketRow, status: string) {
+  const to = await resolveStatus(tx, status);
+  if (!to.isActive) throw invalid(`Status ${to.key} is no longer in use`);
+  if (to.id === row.statusId) return { to, moved: undefined };
+  if (!(await isTransitionAllowed(tx, row.statusId, to.id))) {
+    throw conflict(
+      row.statusKind === 'closed'
+        ? 'A closed ticket comes back only by a reopen'
+        : `A ticket cannot move from its current status to ${to.key}`,
+    );
+  }
+  return { to, moved: await moveToStatus(ctx, tx, row, to) };
 }
