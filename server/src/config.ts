@@ -52,6 +52,18 @@ export const ConfigSchema = z.object({
     .default(50)
     .describe('Failed logins per client IP address per 15 minutes'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers from a reverse proxy'),
+  TIMEZONE: z
+    .string()
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Europe/Amsterdam')
+    .default('UTC')
+    .describe("The desk's own time zone: working days of customers without a contract (auto-close) count in it"),
 });
 
 export type Config = {
@@ -70,6 +82,7 @@ export type Config = {
   loginMaxFailuresPerIp: number;
   trustProxy: boolean;
   secureCookies: boolean;
+  timezone: string;
 };
 
 export class ConfigError extends Error {}
@@ -98,6 +111,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     loginMaxFailures: c.LOGIN_MAX_FAILURES,
     loginMaxFailuresPerIp: c.LOGIN_MAX_FAILURES_PER_IP,
     trustProxy: c.TRUST_PROXY,
+    timezone: c.TIMEZONE,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

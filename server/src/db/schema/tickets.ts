@@ -3,12 +3,14 @@ import {
   bigint,
   bigserial,
   boolean,
+  doublePrecision,
   customType,
   index,
   integer,
   jsonb,
   pgSequence,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -17,6 +19,7 @@ import {
 import { organisations } from './organisations.ts';
 import { people } from './people.ts';
 import { categories, groups, statuses } from './reference.ts';
+import { contractVersions } from './sla.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -62,6 +65,15 @@ export const tickets = pgTable(
     closedAt: ts('closed_at'),
     reopenCount: integer('reopen_count').notNull().default(0),
     mergedIntoId: uuid('merged_into_id'),
+    /** The contract version the SLA clocks run under: the one in force for the organisation (issue 3). */
+    contractVersionId: uuid('contract_version_id').references(() => contractVersions.id),
+    /** When a resolved ticket closes itself if the customer stays silent; null unless resolved. */
+    autoCloseAt: ts('auto_close_at'),
+    /**
+     * The earliest instant something is due on this ticket: an SLA warning or due, or the automatic close. The sweep
+     * job reads the tickets whose instant has come through the partial index below; null when nothing is pending.
+     */
+    nextDeadlineAt: ts('next_deadline_at'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce(subject, '') || ' ' || coalesce(reference, ''))`,
     ),
@@ -77,6 +89,10 @@ export const tickets = pgTable(
     index('tickets_status_idx').on(t.statusId),
     index('tickets_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('tickets_search_idx').using('gin', t.searchVector),
+    index('tickets_next_deadline_idx')
+      .on(t.nextDeadlineAt)
+      .where(sql`next_deadline_at IS NOT NULL`),
+    index('tickets_contract_version_idx').on(t.contractVersionId),
   ],
 );
 export type TicketRow = typeof tickets.$inferSelect;
@@ -213,4 +229,99 @@ export const notifications = pgTable(
     uniqueIndex('notifications_dedupe').on(t.personId, t.eventId),
     index('notifications_person_idx').on(t.personId, t.createdAt.desc()),
   ],
+);
+
+const clockNames = ['first_response', 'resolution', 'update'] as const;
+
+/**
+ * Each SLA clock of a ticket as it stands, written in the transaction of every change that moves it (and by the
+ * sweep when an instant passes): what lists, reports and the scheduler read without replaying anything. The update
+ * clock's row is its current cycle.
+ */
+export const ticketClocks = pgTable(
+  'ticket_clocks',
+  {
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    clock: text('clock', { enum: clockNames }).notNull(),
+    state: text('state', { enum: ['running', 'paused', 'met', 'breached'] }).notNull(),
+    targetMinutes: integer('target_minutes').notNull(),
+    usedMinutes: doublePrecision('used_minutes').notNull(),
+    dueAt: ts('due_at'),
+    stoppedAt: ts('stopped_at'),
+    breachedAt: ts('breached_at'),
+    /** Update clock: the current cycle's number (from 0). */
+    cycle: integer('cycle').notNull().default(0),
+    /** The warnings' instants as computed: [{ kind, value, at }]. */
+    warnings: jsonb('warnings').$type<{ kind: string; value: number; at: string | null }[]>().notNull(),
+    /** The ledger generation in force: a replay that rewrites the past starts a new one. */
+    generation: integer('generation').notNull().default(0),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.clock] }), index('ticket_clocks_due_idx').on(t.state, t.dueAt)],
+);
+export type TicketClockRow = typeof ticketClocks.$inferSelect;
+
+/**
+ * The clocks' ledger, append-only: each row is a transition at an instant to running, paused (with the status kind
+ * that pauses it) or stopped; a segment lasts from one row to the next. New rows are appended as the ticket moves.
+ * A replay under new terms that changes the past (another contract version with other pausing rules) appends a whole
+ * new generation; earlier generations stay as the record of what was measured before.
+ */
+export const ticketClockLedger = pgTable(
+  'ticket_clock_ledger',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    clock: text('clock', { enum: clockNames }).notNull(),
+    generation: integer('generation').notNull(),
+    cycle: integer('cycle').notNull().default(0),
+    at: ts('at').notNull(),
+    state: text('state', { enum: ['running', 'paused', 'stopped'] }).notNull(),
+    reason: text('reason', { enum: statusKinds }),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [index('ticket_clock_ledger_ticket_idx').on(t.ticketId, t.id)],
+);
+export type TicketClockLedgerRow = typeof ticketClockLedger.$inferSelect;
+
+/**
+ * Every SLA warning and breach recorded, once: the unique key is what makes "exactly once" hold however often the
+ * sweep or a change re-evaluates the clock. `at` is the true instant, whenever it was recorded.
+ */
+export const slaAlerts = pgTable(
+  'sla_alerts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    clock: text('clock', { enum: clockNames }).notNull(),
+    cycle: integer('cycle').notNull().default(0),
+    /** `breach`, or the warning threshold: `percentOfTarget:75`, `minutesBeforeDue:30`. */
+    key: text('key').notNull(),
+    at: ts('at').notNull(),
+    recordedAt: ts('recorded_at').notNull(),
+  },
+  (t) => [uniqueIndex('sla_alerts_once').on(t.ticketId, t.clock, t.cycle, t.key)],
+);
+
+/** Work an agent is asked to do on a ticket, e.g. call the customer once the effort threshold is passed. */
+export const ticketTasks = pgTable(
+  'ticket_tasks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    ticketId: uuid('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['call_customer'] }).notNull(),
+    assigneeId: uuid('assignee_id').references(() => people.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull(),
+    doneAt: ts('done_at'),
+    doneById: uuid('done_by_id').references(() => people.id),
+  },
+  (t) => [uniqueIndex('ticket_tasks_once').on(t.ticketId, t.kind)],
 );

@@ -254,8 +254,22 @@ describe('the update clock', () => {
     expect(update1).toMatchObject({ state: 'running', usedMinutes: 30, leftMinutes: 90, dueAt: ams('23T12:30') });
     expect(update1.segments).toEqual([{ from: ams('23T10:30'), to: null, state: 'running' }]);
     expect(update1.cycles).toEqual([
-      { startedAt: ams('23T09:00'), endedAt: ams('23T10:30'), state: 'met', dueAt: ams('23T11:00'), breachedAt: null },
-      { startedAt: ams('23T10:30'), endedAt: null, state: 'running', dueAt: ams('23T12:30'), breachedAt: null },
+      {
+        startedAt: ams('23T09:00'),
+        endedAt: ams('23T10:30'),
+        state: 'met',
+        dueAt: ams('23T11:00'),
+        breachedAt: null,
+        segments: [{ from: ams('23T09:00'), to: ams('23T10:30'), state: 'running' }],
+      },
+      {
+        startedAt: ams('23T10:30'),
+        endedAt: null,
+        state: 'running',
+        dueAt: ams('23T12:30'),
+        breachedAt: null,
+        segments: [{ from: ams('23T10:30'), to: null, state: 'running' }],
+      },
     ]);
     expect(update1.breachedCycles).toBe(0);
   });

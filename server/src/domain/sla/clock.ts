@@ -82,6 +82,7 @@ export type UpdateCycle = {
   state: ClockState;
   dueAt: Date | null;
   breachedAt: Date | null;
+  segments: ClockSegment[];
 };
 
 export type Clock = {
@@ -319,6 +320,7 @@ export function computeClocks(input: ClockInput): TicketClocks {
     const evaluated = cycles.map(({ ledger, startedAt }) => ({
       startedAt,
       ...evaluate(calendar, ledger, target, now),
+      segments: publicSegments(ledger.segments),
     }));
     const current = build('update', currentCycle(), target);
     clocks.update = {
@@ -329,6 +331,7 @@ export function computeClocks(input: ClockInput): TicketClocks {
         state: c.state,
         dueAt: c.dueAt,
         breachedAt: c.breachedAt,
+        segments: c.segments,
       })),
       breachedCycles: evaluated.filter((c) => c.state === 'breached').length,
     };
