@@ -33,3 +33,5 @@ export const ContractId = id('ContractId');
 export type ContractId = z.infer<typeof ContractId>;
 export const ContractVersionId = id('ContractVersionId');
 export type ContractVersionId = z.infer<typeof ContractVersionId>;
+export const TicketTaskId = id('TicketTaskId');
+export type TicketTaskId = z.infer<typeof TicketTaskId>;

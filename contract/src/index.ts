@@ -7,4 +7,5 @@ export * from './organisations.ts';
 export * from './people.ts';
 export * from './reference-data.ts';
 export * from './tickets.ts';
+export * from './tasks.ts';
 export * from './sla.ts';

@@ -29,6 +29,8 @@ describe('role permissions', () => {
         'ticket:link',
         'time:log',
         'time:read',
+        'task:read',
+        'task:complete',
         'calendar:read',
         'contract:read',
         'contract:write',

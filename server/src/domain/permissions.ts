@@ -15,6 +15,8 @@ export const PERMISSIONS = [
   'ticket:history',
   'time:log',
   'time:read',
+  'task:read',
+  'task:complete',
   'attachment:upload',
   'organisation:read',
   'organisation:write',

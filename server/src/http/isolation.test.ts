@@ -13,6 +13,7 @@ import {
   priorityMatrix,
   ticketEvents,
   ticketLinks,
+  ticketTasks,
   tickets,
 } from '../db/schema.ts';
 import { TWENTY_FOUR_SEVEN } from '../domain/sla/calendar.ts';
@@ -114,6 +115,10 @@ async function fixturesFor(
     }),
     createdAt: h.clock.now(),
   });
+  const [task] = await h.deps.db
+    .insert(ticketTasks)
+    .values({ ticketId: ticket.id, kind: 'call_customer', assigneeId: world.agent.id, createdAt: h.clock.now() })
+    .returning();
   return {
     ticket: ticket.id,
     organisation: requester.organisationId,
@@ -127,6 +132,7 @@ async function fixturesFor(
     notification: notification!.id,
     calendar: calendar!.id,
     contract: contract!.id,
+    task: task!.id,
   };
 }
 
@@ -152,6 +158,7 @@ beforeAll(async () => {
     token: await h.deps.db.select().from(apiTokens).where(eq(apiTokens.id, victim.apiToken)),
     notification: await h.deps.db.select().from(notifications).where(eq(notifications.id, victim.notification)),
     contract: await h.deps.db.select().from(contracts).where(eq(contracts.id, victim.contract)),
+    tasks: await h.deps.db.select().from(ticketTasks).where(eq(ticketTasks.ticketId, victim.ticket)),
     contractVersions: await h.deps.db
       .select()
       .from(contractVersions)
@@ -174,6 +181,7 @@ const TENANT_KINDS = new Set<FixtureKind>([
   'apiToken',
   'notification',
   'contract',
+  'task',
 ]);
 
 const fill = (url: string, params: Record<string, FixtureKind>, ids: Fixtures, override?: [string, string]) =>

@@ -9,6 +9,7 @@ import { peopleRoutes } from './routes/people.ts';
 import { referenceDataRoutes } from './routes/reference-data.ts';
 import { slaRoutes } from './routes/sla.ts';
 import { systemRoutes } from './routes/system.ts';
+import { taskRoutes } from './routes/tasks.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 
 /** Every API route. Registration, the OpenAPI document and the isolation tests are all generated from this list. */
@@ -16,6 +17,7 @@ export const ROUTES: readonly RouteDef[] = [
   ...systemRoutes,
   ...authRoutes,
   ...ticketRoutes,
+  ...taskRoutes,
   ...attachmentRoutes,
   ...notificationRoutes,
   ...organisationRoutes,

@@ -15,7 +15,8 @@ export type FixtureKind =
   | 'apiToken'
   | 'notification'
   | 'calendar'
-  | 'contract';
+  | 'contract'
+  | 'task';
 
 export type RouteInput = {
   ctx: ServiceContext;

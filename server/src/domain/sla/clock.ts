@@ -349,7 +349,10 @@ export function computeClocks(input: ClockInput): TicketClocks {
 }
 
 /** Whether the work logged on a ticket has reached the contract's effort threshold (call the customer, once). */
-export function effortThresholdReached(loggedMinutesTotal: number, terms: ContractTerms): boolean {
+export function effortThresholdReached(
+  loggedMinutesTotal: number,
+  terms: Pick<ContractTerms, 'effortThresholdMinutes'>,
+): boolean {
   return loggedMinutesTotal >= terms.effortThresholdMinutes;
 }
 

@@ -6,11 +6,14 @@ import { parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
 import { getTicketRowForActor } from '../shared/ticket-view.ts';
+import { checkEffortThreshold } from './check-effort-threshold.ts';
 import { toTimeEntry } from './list-time-entries.ts';
 
 /**
  * An agent logs time worked on a ticket. Time that will not be invoiced says why (own_defect for our own bugs,
  * goodwill, warranty…), so reports can tell cost from revenue. Internal: customers see invoices, not this.
+ * Passing the ticket's effort threshold asks for the customer to be called (check-effort-threshold.ts), in the
+ * same transaction.
  */
 export async function logTime({
   ctx,
@@ -54,6 +57,7 @@ export async function logTime({
       },
       isInternal: true,
     });
+    await checkEffortThreshold(ctx, tx, row);
     const [person] = await tx.select({ name: people.name }).from(people).where(eq(people.id, actor.personId));
     return toTimeEntry(created!, person?.name ?? actor.name);
   });

@@ -1,0 +1,121 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeGroup, makePerson, makeWorld } from '../../../test/factories.ts';
+import { type Harness, createHarness } from '../../../test/harness.ts';
+import { groups, notifications, tickets } from '../../db/schema.ts';
+import { withActor } from '../context.ts';
+import { recordTicketEvent } from '../shared/record-event.ts';
+import { createTicket } from '../tickets/create-ticket.ts';
+import { notifyOnTicketEvent } from './notify-on-ticket-event.ts';
+
+let h: Harness;
+let w: Awaited<ReturnType<typeof makeWorld>>;
+type Agent = Awaited<ReturnType<typeof makePerson>>;
+let assignee: Agent, member1: Agent, member2: Agent, retired: Agent, lead: Agent;
+beforeAll(async () => {
+  h = await createHarness();
+  w = await makeWorld(h);
+  const agent = () => makePerson(h, { role: 'agent', organisationId: w.provider.id });
+  [assignee, member1, member2, lead] = [await agent(), await agent(), await agent(), await agent()];
+  retired = await makePerson(h, { role: 'agent', organisationId: w.provider.id, isActive: false });
+});
+afterAll(() => h.close());
+
+/** A group of member1, member2 and a retired agent (plus `alsoMembers`), led by `leadId`. */
+async function team({ leadId = lead.id, alsoMembers = [] as string[] } = {}) {
+  const group = await makeGroup(h, [member1.id, member2.id, retired.id, ...alsoMembers]);
+  await h.deps.db.update(groups).set({ leadId }).where(eq(groups.id, group.id));
+  return group.id;
+}
+
+async function ticketHeldBy({ groupId, assigneeId }: { groupId: string | null; assigneeId: string | null }) {
+  const ticket = await createTicket({ ctx: h.as(w.contactA), input: { subject: 'Mail is down', body: 'All of it' } });
+  await h.deps.db.update(tickets).set({ groupId, assigneeId }).where(eq(tickets.id, ticket.id));
+  return ticket.id;
+}
+
+/** Records a system event on the ticket, fans it out, and answers who got which notification kind. */
+async function notifiedOf(ticketId: string, kind: string, data: Record<string, unknown> = {}) {
+  const system = withActor(h.deps, { kind: 'system' });
+  const eventId = await h.deps.db.transaction((tx) =>
+    recordTicketEvent(system, tx, { ticketId, kind, data, isInternal: true }),
+  );
+  const count = await notifyOnTicketEvent(h.deps, { eventId });
+  expect(await notifyOnTicketEvent(h.deps, { eventId })).toBe(0); // once per person and event
+  const rows = await h.deps.db.select().from(notifications).where(eq(notifications.eventId, eventId));
+  expect(rows).toHaveLength(count);
+  return { kinds: [...new Set(rows.map((r) => r.kind))], to: rows.map((r) => r.personId).sort() };
+}
+
+const sorted = (...people: Agent[]) => people.map((p) => p.id).sort();
+const slaData = {
+  clock: 'resolution',
+  cycle: 1,
+  threshold: 75,
+  at: '2026-03-02T10:00:00.000Z',
+  dueAt: '2026-03-02T12:00:00.000Z',
+};
+
+describe('SLA warnings', () => {
+  it("go to the assignee and the group's active members, not to its lead", async () => {
+    const ticketId = await ticketHeldBy({ groupId: await team(), assigneeId: assignee.id });
+    expect(await notifiedOf(ticketId, 'sla_warning', slaData)).toEqual({
+      kinds: ['sla_warning'],
+      to: sorted(assignee, member1, member2),
+    });
+  });
+
+  it('tell an assignee who is also a member once', async () => {
+    const ticketId = await ticketHeldBy({ groupId: await team(), assigneeId: member1.id });
+    expect((await notifiedOf(ticketId, 'sla_warning', slaData)).to).toEqual(sorted(member1, member2));
+  });
+
+  it('go to the assignee alone on a ticket without a group, and to the group on one without an assignee', async () => {
+    const alone = await ticketHeldBy({ groupId: null, assigneeId: assignee.id });
+    expect((await notifiedOf(alone, 'sla_warning', slaData)).to).toEqual(sorted(assignee));
+    const unheld = await ticketHeldBy({ groupId: await team(), assigneeId: null });
+    expect((await notifiedOf(unheld, 'sla_warning', slaData)).to).toEqual(sorted(member1, member2));
+  });
+});
+
+describe('SLA breaches', () => {
+  it("go to the assignee, the group's active members and its lead", async () => {
+    const ticketId = await ticketHeldBy({ groupId: await team(), assigneeId: assignee.id });
+    expect(await notifiedOf(ticketId, 'sla_breached', slaData)).toEqual({
+      kinds: ['sla_breached'],
+      to: sorted(assignee, member1, member2, lead),
+    });
+  });
+
+  it('tell a lead who is also a member once, and skip a lead who is no longer active', async () => {
+    const leading = await ticketHeldBy({ groupId: await team({ alsoMembers: [lead.id] }), assigneeId: null });
+    expect((await notifiedOf(leading, 'sla_breached', slaData)).to).toEqual(sorted(member1, member2, lead));
+    const retiredLead = await ticketHeldBy({ groupId: await team({ leadId: retired.id }), assigneeId: assignee.id });
+    expect((await notifiedOf(retiredLead, 'sla_breached', slaData)).to).toEqual(sorted(assignee, member1, member2));
+  });
+});
+
+describe('a reached effort threshold', () => {
+  const data = { taskId: '00000000-0000-4000-8000-000000000000', loggedMinutes: 240, thresholdMinutes: 240 };
+
+  it('goes to the assignee only', async () => {
+    const ticketId = await ticketHeldBy({ groupId: await team(), assigneeId: assignee.id });
+    expect(await notifiedOf(ticketId, 'effort_threshold_reached', data)).toEqual({
+      kinds: ['effort_threshold_reached'],
+      to: sorted(assignee),
+    });
+  });
+
+  it("goes to the group's active members while nobody holds the ticket", async () => {
+    const ticketId = await ticketHeldBy({ groupId: await team(), assigneeId: null });
+    expect((await notifiedOf(ticketId, 'effort_threshold_reached', data)).to).toEqual(sorted(member1, member2));
+  });
+});
+
+describe('other events', () => {
+  it('notify nobody when no rule names them, or when a customer-only rule is met by the system', async () => {
+    const ticketId = await ticketHeldBy({ groupId: await team(), assigneeId: assignee.id });
+    expect((await notifiedOf(ticketId, 'task_completed', {})).to).toEqual([]);
+    expect((await notifiedOf(ticketId, 'replied', {})).to).toEqual([]);
+  });
+});
