@@ -171,11 +171,17 @@ export type Interval = readonly [number, number];
 const toIntervals = (hours: DayHours): Interval[] =>
   hours.map(([from, to]) => [toMinutes(from), toMinutes(to)] as const).sort((x, y) => x[0] - y[0]);
 
-const dateOfDay = (epochDay: number) => new Date(epochDay * DAY).toISOString().slice(0, 10);
+/** Days since 1970-01-01 of a date "YYYY-MM-DD"; dates are compared as these numbers, not as strings. */
+const dayOfDate = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);
+/** The year of an epoch day when it has a four-digit "YYYY-MM-DD" date, else NaN (no date in a definition matches). */
+const yearOfDay = (epochDay: number) => {
+  const year = new Date(epochDay * DAY).getUTCFullYear();
+  return year >= 0 && year <= 9999 ? year : NaN;
+};
 
-const holidayCache = new Map<string, ReadonlySet<string>>();
+const holidayCache = new Map<string, ReadonlySet<number>>();
 /** Closed dates of one year from date-holidays; the library is deterministic, so the cache is safe to share. */
-function sourceHolidays(source: NonNullable<CalendarDefinition['holidaySource']>, year: number): ReadonlySet<string> {
+function sourceHolidays(source: NonNullable<CalendarDefinition['holidaySource']>, year: number): ReadonlySet<number> {
   const key = `${source.country}|${source.region ?? ''}|${[...source.types].sort().join(',')}|${year}`;
   let dates = holidayCache.get(key);
   if (!dates) {
@@ -183,7 +189,9 @@ function sourceHolidays(source: NonNullable<CalendarDefinition['holidaySource']>
     const types: readonly string[] = source.types;
     // A holiday counts for its whole starting date, also when date-holidays gives it a start time (a half day).
     dates = new Set(
-      (library.getHolidays(year) || []).filter((h) => types.includes(h.type)).map((h) => h.date.slice(0, 10)),
+      (library.getHolidays(year) || [])
+        .filter((h) => types.includes(h.type))
+        .map((h) => dayOfDate(h.date.slice(0, 10))),
     );
     holidayCache.set(key, dates);
   }
@@ -226,19 +234,26 @@ export function compileCalendar(definition: CalendarDefinition): CompiledCalenda
     definition.weekly.fri,
     definition.weekly.sat,
   ].map(toIntervals);
-  const explicitHolidays = new Set((definition.holidays ?? []).map((h) => h.date));
-  const overrides = new Map(Object.entries(definition.overrides ?? {}).map(([date, h]) => [date, toIntervals(h)]));
+  // Dates as epoch days: compiling looks up every day it covers, and formatting a date string per day was the cost.
+  const explicitHolidays = new Set((definition.holidays ?? []).map((h) => dayOfDate(h.date)));
+  const overrides = new Map(
+    Object.entries(definition.overrides ?? {}).map(([date, h]) => [dayOfDate(date), toIntervals(h)]),
+  );
   const dayBefore = definition.rules?.find((r) => r.kind === 'day-before-holiday');
   const ruleHours = dayBefore ? toIntervals(dayBefore.hours) : null;
   const source = definition.holidaySource;
 
+  const sourceByYear = new Map<number, ReadonlySet<number>>();
   const isHoliday = (epochDay: number) => {
-    const date = dateOfDay(epochDay);
-    return (
-      explicitHolidays.has(date) || (source !== undefined && sourceHolidays(source, Number(date.slice(0, 4))).has(date))
-    );
+    if (explicitHolidays.has(epochDay)) return true;
+    if (source === undefined) return false;
+    const year = yearOfDay(epochDay);
+    if (Number.isNaN(year)) return false;
+    let days = sourceByYear.get(year);
+    if (days === undefined) sourceByYear.set(year, (days = sourceHolidays(source, year)));
+    return days.has(epochDay);
   };
-  const ownHours = (epochDay: number) => overrides.get(dateOfDay(epochDay)) ?? weekly[(((epochDay + 4) % 7) + 7) % 7]!;
+  const ownHours = (epochDay: number) => overrides.get(epochDay) ?? weekly[(((epochDay + 4) % 7) + 7) % 7]!;
   const isDayBeforeHoliday = (epochDay: number) => {
     for (let d = epochDay + 1; d <= epochDay + DAY_BEFORE_HOLIDAY_LOOKAHEAD_DAYS; d++) {
       if (isHoliday(d)) return true;
@@ -252,7 +267,7 @@ export function compileCalendar(definition: CalendarDefinition): CompiledCalenda
     let hours = memo.get(epochDay);
     if (hours === undefined) {
       if (isHoliday(epochDay)) hours = [];
-      else if (overrides.has(dateOfDay(epochDay))) hours = overrides.get(dateOfDay(epochDay))!;
+      else if (overrides.has(epochDay)) hours = overrides.get(epochDay)!;
       else {
         hours = ownHours(epochDay);
         if (ruleHours && hours.length > 0 && isDayBeforeHoliday(epochDay)) hours = ruleHours;
@@ -276,7 +291,7 @@ export function compileCalendar(definition: CalendarDefinition): CompiledCalenda
     definition,
     hoursOn: (date) => {
       if (!isoDate.test(date) || !isRealDate(date)) throw invalid(`"${date}" is not a date "YYYY-MM-DD"`);
-      return hoursOf(Math.round(Date.parse(`${date}T00:00:00Z`) / DAY));
+      return hoursOf(dayOfDate(date));
     },
     state,
   };
@@ -460,6 +475,7 @@ export function due(calendar: Calendar, start: Date, minutes: number, pauses: re
   if (!Number.isFinite(minutes) || minutes < 0) throw invalid('minutes must be a finite number of at least 0');
   let remaining = Math.round(minutes * MINUTE);
   if (remaining === 0) return new Date(t0);
+  if (pauses.length === 0) return new Date(dueUnpaused(state, t0, remaining));
   let cursor = t0;
   for (const [from, to] of normalizePauses(pauses)) {
     if (to <= cursor) continue;
@@ -483,6 +499,7 @@ export function elapsed(calendar: Calendar, a: Date, b: Date, pauses: readonly P
   const to = instant(b, 'end');
   if (to <= from) return 0;
   let ms = openBetween(state, from, to);
+  if (pauses.length === 0) return ms / MINUTE;
   for (const [p0, p1] of normalizePauses(pauses)) {
     ms -= openBetween(state, Math.max(from, p0), Math.min(to, p1));
   }
