@@ -2,7 +2,12 @@ import { sql } from 'drizzle-orm';
 import { PgBoss, fromDrizzle, fromPglite } from 'pg-boss';
 import type { Database, Executor } from '../db/client.ts';
 
-export type SendOptions = { singletonKey?: string; startAfter?: Date; retryLimit?: number };
+export type SendOptions = {
+  singletonKey?: string;
+  /** An instant, or a number of seconds from now by the database's clock (not the application's). */
+  startAfter?: Date | number;
+  retryLimit?: number;
+};
 
 /** The job queue as services see it: a send that joins the caller's transaction. */
 export type JobQueue = {
@@ -31,7 +36,7 @@ export function bossQueue(boss: PgBoss): JobQueue {
     async send(name, data, options, tx) {
       await boss.send(name, data, {
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
-        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+        ...(options.startAfter !== undefined ? { startAfter: options.startAfter } : {}),
         ...(options.retryLimit !== undefined ? { retryLimit: options.retryLimit } : {}),
         db: fromDrizzle(tx as never, sql as never),
       });

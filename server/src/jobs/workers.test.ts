@@ -1,12 +1,17 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { attachments, loginFailures, notifications, sessions } from '../db/schema.ts';
+import { attachments, loginFailures, notifications, sessions, ticketEvents } from '../db/schema.ts';
+import { createCalendar } from '../services/sla/create-calendar.ts';
+import { createContract } from '../services/sla/create-contract.ts';
 import { createTicket } from '../services/tickets/create-ticket.ts';
 import { purgeExpired } from '../services/system/purge-expired.ts';
 import { makeGroup, makePerson, makeWorld } from '../../test/factories.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
 import { startWorkers } from './workers.ts';
+
+const day = [['00:00', '24:00']];
+const allWeek = { mon: day, tue: day, wed: day, thu: day, fri: day, sat: day, sun: day };
 
 let h: Harness;
 let world: Awaited<ReturnType<typeof makeWorld>>;
@@ -46,7 +51,39 @@ describe('background jobs', () => {
       return found.length > 0 ? found : undefined;
     });
     expect(rows.map((r) => [r.personId, r.kind])).toEqual([[second.id, 'ticket_created']]);
+  });
+
+  it('records an SLA warning within seconds of its instant through the sweep chain the workers started', async () => {
+    const calendar = await createCalendar({
+      ctx: h.as(world.admin),
+      input: { name: 'Around the clock', definition: { timezone: 'UTC', weekly: allWeek } },
+    });
+    const targets = { firstResponseMinutes: 60, resolutionMinutes: 600 };
+    h.clock.set('2026-06-01T10:00:00Z');
+    await createContract({
+      ctx: h.as(world.admin),
+      input: {
+        organisationId: world.orgB.id,
+        name: 'Hosting',
+        version: { calendarId: calendar.id, targets: { P1: targets, P2: targets, P3: targets, P4: targets } },
+      },
+    });
+    await h.runJobs();
+    const ticket = await createTicket({
+      ctx: h.as(world.agent),
+      input: { subject: 'Site slow', body: 'Since noon', requesterEmail: world.contactB.email },
+    });
+    h.clock.set('2026-06-01T10:45:00Z'); // 75 % of the hour: the warning's instant has come
+    const warning = await eventually(async () => {
+      const [row] = await h.deps.db
+        .select()
+        .from(ticketEvents)
+        .where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.kind, 'sla_warning')));
+      return row;
+    });
+    expect(warning.data).toMatchObject({ clock: 'first_response', at: '2026-06-01T10:45:00.000Z' });
     await h.boss.offWork('ticket.notify');
+    await h.boss.offWork('sla.sweep');
   });
 
   it('purges expired sessions, old login failures and unused uploads with their files', async () => {

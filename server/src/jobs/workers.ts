@@ -3,6 +3,8 @@ import type { Boss } from '../adapters/queue.ts';
 import type { ServiceDeps } from '../services/context.ts';
 import { JOBS, type JobName } from '../services/queue-catalog.ts';
 import { notifyOnTicketEvent } from '../services/notifications/notify-on-ticket-event.ts';
+import { type ReplayScope, replayTicketClocks } from '../services/sla/replay-ticket-clocks.ts';
+import { scheduleNextSweep, sweepSlaDeadlines } from '../services/sla/sweep-sla-deadlines.ts';
 import { purgeExpired } from '../services/system/purge-expired.ts';
 
 type Handler = (deps: ServiceDeps, input: never, log: Logger) => Promise<unknown>;
@@ -11,12 +13,24 @@ type Handler = (deps: ServiceDeps, input: never, log: Logger) => Promise<unknown
 export const HANDLERS: Record<JobName, Handler> = {
   'ticket.notify': (deps, input: { eventId: number }) => notifyOnTicketEvent(deps, input),
   'maintenance.purge': (deps) => purgeExpired(deps),
+  'sla.sweep': async (deps, _input: object, log) => {
+    try {
+      return await sweepSlaDeadlines(deps, log);
+    } finally {
+      await scheduleNextSweep(deps);
+    }
+  },
+  'sla.replay': (deps, input: ReplayScope & { after?: string }) => replayTicketClocks(deps, input),
 };
+
+/** Queues that differ from the default: the sweep runs one at a time, with at most one more waiting. */
+const QUEUE_POLICY: Partial<Record<JobName, 'stately'>> = { 'sla.sweep': 'stately' };
 
 /** Queues exist before anything is sent to them; every process that sends calls this at start. */
 export async function createQueues(boss: Boss): Promise<void> {
   for (const name of Object.keys(JOBS) as JobName[]) {
-    await boss.createQueue(name, { retryLimit: 5, retryDelay: 5, retryBackoff: true });
+    const policy = QUEUE_POLICY[name];
+    await boss.createQueue(name, { retryLimit: 5, retryDelay: 5, retryBackoff: true, ...(policy ? { policy } : {}) });
   }
 }
 
@@ -31,4 +45,8 @@ export async function startWorkers(boss: Boss, deps: ServiceDeps, log: Logger): 
     });
   }
   await boss.schedule('maintenance.purge', '17 * * * *', {});
+  // The sweep chain starts now (catching up on whatever came due while no worker ran) and is restarted every
+  // minute should a run ever fail to enqueue the next.
+  await boss.schedule('sla.sweep', '* * * * *', {});
+  await scheduleNextSweep(deps, 0);
 }

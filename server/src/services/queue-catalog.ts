@@ -12,6 +12,17 @@ export const JOBS = {
   'ticket.notify': z.object({ eventId: z.number().int() }),
   /** Hourly: expired sessions, old login failures and idempotency records, unused uploads. Idempotent by nature. */
   'maintenance.purge': z.object({}),
+  /**
+   * Every few seconds (each run enqueues the next; a schedule restarts the chain): SLA warnings, breaches and
+   * automatic closes that have come due. Idempotent: each alert is recorded once by a unique key, a close only
+   * happens to a ticket still resolved. At most one queued and one running (queue policy `stately`).
+   */
+  'sla.sweep': z.object({}),
+  /** Replays open tickets' clocks after a calendar or contract change, a batch a job. Idempotent: a recompute. */
+  'sla.replay': z.union([
+    z.object({ calendarId: z.uuid(), after: z.uuid().optional() }),
+    z.object({ contractId: z.uuid(), after: z.uuid().optional() }),
+  ]),
 } as const;
 export type JobName = keyof typeof JOBS;
 export type JobInput<N extends JobName> = z.infer<(typeof JOBS)[N]>;

@@ -364,7 +364,11 @@ export function effortThresholdReached(
  * minutes instead is not used: "a working day" is a date, whatever its hours (a short day before a holiday counts as
  * one day).
  */
-export function autoCloseDueAt(resolvedAt: Date, terms: ContractTerms, calendar: CompiledCalendar): Date {
+export function autoCloseDueAt(
+  resolvedAt: Date,
+  terms: Pick<ContractTerms, 'autoCloseWorkingDays'>,
+  calendar: CompiledCalendar,
+): Date {
   const zone = calendar.definition.timezone;
   const start = time(resolvedAt, 'resolvedAt');
   let date = Temporal.Instant.fromEpochMilliseconds(start).toZonedDateTimeISO(zone).toPlainDate();

@@ -1,7 +1,14 @@
 import type { Settings, StatusKind } from '@loket/contract';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { categories, priorityMatrix, settings, statuses, statusTransitions } from '../../db/schema.ts';
+import {
+  categories,
+  contractVersions,
+  priorityMatrix,
+  settings,
+  statuses,
+  statusTransitions,
+} from '../../db/schema.ts';
 import { invalid } from '../../domain/app-error.ts';
 import type { PriorityCell } from '../../domain/tickets/priority.ts';
 import { isUuid } from './ids.ts';
@@ -50,7 +57,18 @@ export async function isTransitionAllowed(tx: Executor, fromStatusId: string, to
   return row !== undefined;
 }
 
-export async function loadPriorityMatrix(tx: Executor): Promise<PriorityCell[]> {
+/** The matrix a ticket's priority comes from: its contract version's, or the desk's when it has no contract. */
+export async function loadPriorityMatrix(
+  tx: Executor,
+  contractVersionId: string | null = null,
+): Promise<PriorityCell[]> {
+  if (contractVersionId !== null) {
+    const [version] = await tx
+      .select({ matrix: contractVersions.matrix })
+      .from(contractVersions)
+      .where(eq(contractVersions.id, contractVersionId));
+    if (version) return version.matrix;
+  }
   return tx.select().from(priorityMatrix);
 }
 

@@ -7,6 +7,7 @@ import { conflictOnUniqueViolation } from '../shared/unique-violation.ts';
 import {
   CONTRACT_CONFLICTS,
   appendVersion,
+  enqueueReplayAt,
   loadContractRow,
   loadVersions,
   toContractWithVersions,
@@ -16,7 +17,8 @@ import {
  * New terms for a contract from `effectiveFrom` (now unless stated), numbered after the latest version. Versions are
  * append-only and only move forward: taking effect before the latest version is a conflict. The contract row is
  * locked so concurrent additions number one after the other; the unique (contract, version) settles any race left.
- * (Replaying open tickets' clocks under the new terms comes with the SLA clocks on tickets.)
+ * When the version takes effect (at once, or by a job waiting for its instant), the organisation's open tickets move
+ * to it and their clocks are replayed from their start under the new terms, each change of due recorded.
  */
 export async function addContractVersion({
   ctx,
@@ -36,6 +38,7 @@ export async function addContractVersion({
         const contract = await loadContractRow(tx, id, true);
         const versions = await loadVersions(tx, [contract.id]);
         const added = await appendVersion(tx, { contractId: contract.id, versions, data, now, field: '' });
+        await enqueueReplayAt(ctx, tx, contract.id, added.effectiveFrom);
         const [row] = await tx
           .update(contracts)
           .set({ updatedAt: now })

@@ -5,6 +5,8 @@ import { type ContractRow, type ContractVersionRow, calendars, contractVersions,
 import { invalid, notFound } from '../../domain/app-error.ts';
 import { ContractTerms, nextVersion, versionAt } from '../../domain/sla/contracts.ts';
 import { isUuid } from '../admin/list-helpers.ts';
+import type { ServiceContext } from '../context.ts';
+import { enqueue } from '../queue-catalog.ts';
 import { loadPriorityMatrix } from '../shared/reference-lookup.ts';
 
 export const toContractVersion = (row: ContractVersionRow): ContractVersion => ({
@@ -114,4 +116,18 @@ export async function appendVersion(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Moves the organisation's open tickets to the contract's terms once a version takes effect: a replay job enqueued
+ * in the caller's transaction, waiting for `effectiveFrom` when that lies ahead.
+ */
+export async function enqueueReplayAt(
+  ctx: ServiceContext,
+  tx: Executor,
+  contractId: string,
+  effectiveFrom: Date,
+): Promise<void> {
+  const ahead = effectiveFrom.getTime() > ctx.clock.now().getTime();
+  await enqueue(ctx, tx, 'sla.replay', { contractId }, ahead ? { startAfter: effectiveFrom } : {});
 }

@@ -5,11 +5,11 @@ import { invalid } from '../../domain/app-error.ts';
 import { parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { conflictOnUniqueViolation } from '../shared/unique-violation.ts';
-import { CONTRACT_CONFLICTS, appendVersion, toContractWithVersions } from './contract-view.ts';
+import { CONTRACT_CONFLICTS, appendVersion, enqueueReplayAt, toContractWithVersions } from './contract-view.ts';
 
 /**
  * A contract for an active customer organisation, with its first version (effective now unless stated). Names are
- * unique within an organisation.
+ * unique within an organisation. Open tickets of the organisation come under it once it takes effect.
  */
 export async function createContract({
   ctx,
@@ -44,6 +44,7 @@ export async function createContract({
           now,
           field: 'version',
         });
+        await enqueueReplayAt(ctx, tx, row!.id, version.effectiveFrom);
         return toContractWithVersions(row!, [version], now);
       }),
     CONTRACT_CONFLICTS(data.name),

@@ -29,14 +29,15 @@ export type TicketSlaTerms = {
 };
 
 /**
- * Compiled calendars are kept per process, keyed by id and the instant the definition was last changed, so a
- * changed calendar is compiled afresh and an unchanged one is never compiled twice (compiling reads date-holidays).
+ * Compiled calendars are kept per process, keyed by id and the definition itself, so a changed calendar is compiled
+ * afresh (in every process, whoever changed it) and an unchanged one is never compiled twice (compiling reads
+ * date-holidays and grows its interval table as queries need it).
  */
 const compiledCache = new Map<string, CompiledCalendar>();
 const COMPILED_CACHE_SIZE = 64;
 
 export function compiledCalendarOf(row: CalendarRow): CompiledCalendar {
-  const key = `${row.id}@${row.updatedAt.getTime()}`;
+  const key = `${row.id}:${JSON.stringify(row.definition)}`;
   const hit = compiledCache.get(key);
   if (hit) return hit;
   const compiled = compileCalendar(row.definition);

@@ -4,13 +4,14 @@ import { calendars } from '../../db/schema.ts';
 import { notFound } from '../../domain/app-error.ts';
 import { parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
+import { enqueue } from '../queue-catalog.ts';
 import { isUuid } from '../admin/list-helpers.ts';
 import { conflictOnUniqueViolation } from '../shared/unique-violation.ts';
 import { NAME_CONFLICT, parseDefinitionAt, toCalendar } from './calendar-view.ts';
 
 /**
- * Renames a calendar or replaces its definition. (Replaying open tickets' clocks under a changed calendar comes with
- * the SLA clocks on tickets.)
+ * Renames a calendar or replaces its definition. A new definition replays the clocks of every open ticket running
+ * under it (a job enqueued in this transaction; each ticket whose due instants move records old and new).
  */
 export async function updateCalendar({
   ctx,
@@ -35,6 +36,7 @@ export async function updateCalendar({
       ctx.db.transaction(async (tx) => {
         const [row] = await tx.update(calendars).set(set).where(eq(calendars.id, id.toLowerCase())).returning();
         if (!row) throw notFound('Calendar not found');
+        if (definition !== undefined) await enqueue(ctx, tx, 'sla.replay', { calendarId: row.id });
         return toCalendar(row);
       }),
     NAME_CONFLICT(data.name ?? ''),

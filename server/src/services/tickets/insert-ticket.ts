@@ -31,12 +31,14 @@ type Defaults = {
   status_kind: (typeof tickets.$inferSelect)['statusKind'] | null;
   category_id: string | null;
   priority: (typeof tickets.$inferSelect)['priority'] | null;
+  contract_version_id: string | null;
 };
 
 /**
  * Writes a new ticket with its first article, in the caller's transaction. Everything it needs from configuration —
- * the next number, the reference prefix, the status new tickets start in, the category and the priority from the
- * matrix — comes back in one round trip: ticket creation is the hottest write there is.
+ * the next number, the reference prefix, the status new tickets start in, the category, the contract version in
+ * force for the organisation and the priority from that version's matrix (the desk's matrix without a contract) —
+ * comes back in one round trip: ticket creation is the hottest write there is.
  */
 export async function insertTicket(
   ctx: ServiceContext,
@@ -48,7 +50,11 @@ export async function insertTicket(
   const fixed = typeof t.category === 'object' ? t.category.id : null;
   const [d] = await queryRows<Defaults>(
     tx,
-    sql`SELECT nextval('ticket_number_seq')::int AS number,
+    sql`WITH v AS (
+        SELECT cv.id, cv.matrix FROM contract_versions cv JOIN contracts c ON c.id = cv.contract_id
+        WHERE c.organisation_id = ${t.organisationId} AND cv.effective_from <= ${now.toISOString()}::timestamptz
+        ORDER BY cv.effective_from DESC, cv.version DESC LIMIT 1)
+      SELECT nextval('ticket_number_seq')::int AS number,
       (SELECT value FROM settings WHERE key = 'ticketPrefix') AS prefix,
       (SELECT id FROM statuses WHERE kind = 'new' AND is_active ORDER BY position, key LIMIT 1) AS status_id,
       'new' AS status_kind,
@@ -59,7 +65,11 @@ export async function insertTicket(
                  AND (${named}::text IS NULL OR key = ${named} OR id::text = lower(${named}))
                  ORDER BY position, key LIMIT 1)`
       } AS category_id,
-      (SELECT priority FROM priority_matrix WHERE urgency = ${t.urgency} AND impact = ${t.impact}) AS priority`,
+      coalesce(
+        (SELECT cell->>'priority' FROM v, jsonb_array_elements(v.matrix) cell
+          WHERE cell->>'urgency' = ${t.urgency} AND cell->>'impact' = ${t.impact}),
+        (SELECT priority FROM priority_matrix WHERE urgency = ${t.urgency} AND impact = ${t.impact})) AS priority,
+      (SELECT id FROM v) AS contract_version_id`,
   );
   if (!d?.status_id) throw invalid('No active status of kind new is configured');
   if (!d.category_id) throw invalid(`Unknown category: ${named ?? '(none configured)'}`);
@@ -86,6 +96,7 @@ export async function insertTicket(
       createdAt: now,
       updatedAt: now,
       firstResponseAt: t.firstResponseAt,
+      contractVersionId: d.contract_version_id,
     })
     .returning({ id: tickets.id, reference: tickets.reference });
   const [article] = await tx

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeWorld } from '../../../test/factories.ts';
 import { type Harness, createHarness } from '../../../test/harness.ts';
 import { assignTicket } from './assign-ticket.ts';
-import { autoCloseTicket } from './auto-close-ticket.ts';
 import { changeTicketStatus } from './change-ticket-status.ts';
 import { confirmTicket } from './confirm-ticket.ts';
 import { createTicket } from './create-ticket.ts';
@@ -173,42 +172,5 @@ describe('reopening', () => {
     await status(ticket.id, 'resolved');
     await expect(reopen(w.contactB, ticket.id)).rejects.toMatchObject({ code: 'not_found' });
     await expect(confirm(w.managerB, ticket.id)).rejects.toMatchObject({ code: 'not_found' });
-  });
-});
-
-describe('automatic closing (the hook the SLA work will schedule)', () => {
-  const system = () => ({ ...h.deps, actor: { kind: 'system' as const } });
-
-  it('closes a ticket still resolved since the same resolution once due', async () => {
-    const ticket = await open();
-    const resolved = await status(ticket.id, 'resolved');
-    const input = { resolvedAt: new Date(resolved.resolvedAt!), dueAt: new Date(h.clock.now().getTime() + 5 * DAY) };
-    expect(await autoCloseTicket({ ctx: system(), id: ticket.id, input })).toBe(false);
-    h.clock.advance(5 * DAY);
-    expect(await autoCloseTicket({ ctx: system(), id: ticket.id, input })).toBe(true);
-    const closed = await getTicket({ ctx: h.as(w.agent), id: ticket.id });
-    expect(closed.status.kind).toBe('closed');
-    const history = await getTicketHistory({ ctx: h.as(w.contactA), id: ticket.id });
-    expect(history.items.at(-1)).toMatchObject({ kind: 'auto_closed', actor: null });
-  });
-
-  it('leaves a ticket reopened and resolved again meanwhile for its own deadline', async () => {
-    const ticket = await open();
-    const first = await status(ticket.id, 'resolved');
-    h.clock.advance(DAY);
-    await reopen(w.contactA, ticket.id);
-    await status(ticket.id, 'resolved');
-    h.clock.advance(10 * DAY);
-    const input = { resolvedAt: new Date(first.resolvedAt!), dueAt: new Date(first.resolvedAt!) };
-    expect(await autoCloseTicket({ ctx: system(), id: ticket.id, input })).toBe(false);
-    expect((await getTicket({ ctx: h.as(w.agent), id: ticket.id })).status.kind).toBe('resolved');
-  });
-
-  it('is not something a person can call', async () => {
-    const ticket = await open();
-    const input = { resolvedAt: h.clock.now(), dueAt: h.clock.now() };
-    await expect(autoCloseTicket({ ctx: h.as(w.agent), id: ticket.id, input })).rejects.toMatchObject({
-      code: 'forbidden',
-    });
   });
 });

@@ -73,7 +73,7 @@ export async function updateTicket({
     if (data.urgency !== undefined || data.impact !== undefined || data.priority !== undefined) {
       Object.assign(
         next,
-        nextPriority(await loadPriorityMatrix(tx), row, {
+        nextPriority(await loadPriorityMatrix(tx, row.contractVersionId), row, {
           urgency: data.urgency,
           impact: data.impact,
           override: data.priority,
