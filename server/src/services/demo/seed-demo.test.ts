@@ -12,6 +12,7 @@ import {
   people,
   priorityMatrix,
   statuses,
+  ticketClocks,
   ticketEvents,
   ticketLinks,
   tickets,
@@ -20,6 +21,8 @@ import {
 import { compileCalendar, parseCalendarDefinition } from '../../domain/sla/calendar.ts';
 import { priorityFor } from '../../domain/tickets/priority.ts';
 import { makeOrganisation } from '../../../test/factories.ts';
+import { explainTicketSla } from '../sla/explain-ticket-sla.ts';
+import { sweepSlaDeadlines } from '../sla/sweep-sla-deadlines.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 import {
   DEMO_ACCOUNTS,
@@ -250,6 +253,25 @@ describe('seedDemo', () => {
 
   it('enqueues no jobs for the demo history', async () => {
     expect(await h.runJobs()).toBe(0);
+  });
+
+  it('puts every ticket under its contract, and the sweep then computes the open ones’ clocks as explained', async () => {
+    const all = await h.deps.db.select().from(tickets);
+    expect(all.every((t) => t.contractVersionId !== null)).toBe(true);
+    const open = all.filter((t) => t.statusKind !== 'closed');
+    expect(open.every((t) => t.nextDeadlineAt !== null)).toBe(true);
+    const swept = await sweepSlaDeadlines(h.deps);
+    expect(swept).toMatchObject({ processed: open.length, failed: 0 });
+    const admin = (await h.deps.db.select().from(people).where(eq(people.role, 'admin')))[0]!;
+    for (const t of open) {
+      const sla = await explainTicketSla({ ctx: h.as(admin), id: t.id });
+      const stored = await h.deps.db.select().from(ticketClocks).where(eq(ticketClocks.ticketId, t.id));
+      expect(stored.map((c) => [c.clock, c.state]).sort()).toEqual(sla.clocks.map((c) => [c.clock, c.state]).sort());
+    }
+    // six weeks of demo history include clocks that ran out
+    const breaches = await h.deps.db.select().from(ticketEvents).where(eq(ticketEvents.kind, 'sla_breached'));
+    expect(breaches.length).toBeGreaterThan(0);
+    await h.runJobs();
   });
 
   it('changes nothing when called again', async () => {

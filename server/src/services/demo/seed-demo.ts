@@ -260,8 +260,23 @@ export async function seedDemo({ deps }: { deps: ServiceDeps }): Promise<{ creat
     await tx.insert(calendars).values(DEMO_CALENDARS.map((c) => ({ ...c, createdAt: now, updatedAt: now })));
     await insertContracts(tx, { now, since: new Date(now.getTime() - 42 * 1440 * MINUTE), directory });
     const count = await insertTickets(tx, { now, directory });
+    await putTicketsUnderContracts(tx);
     return { created: true, tickets: count };
   });
+}
+
+/**
+ * Each demo ticket runs under the contract version in force when it was opened; those not closed are due for the
+ * SLA sweep at once, which computes their clocks from the history above and records what came due in the past (the
+ * demo's breached tickets are breached for real).
+ */
+async function putTicketsUnderContracts(tx: Executor): Promise<void> {
+  await tx.execute(sql`UPDATE tickets t SET
+    contract_version_id = (
+      SELECT cv.id FROM contract_versions cv JOIN contracts c ON c.id = cv.contract_id
+      WHERE c.organisation_id = t.organisation_id AND cv.effective_from <= t.created_at
+      ORDER BY cv.effective_from DESC, cv.version DESC LIMIT 1),
+    next_deadline_at = CASE WHEN t.status_kind <> 'closed' THEN t.updated_at END`);
 }
 
 async function alreadyInUse(db: Executor): Promise<boolean> {
