@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TWENTY_FOUR_SEVEN } from '../../domain/sla/calendar.ts';
 import type { makeWorld } from '../../../test/factories.ts';
-import { makeOrganisation } from '../../../test/factories.ts';
+import { makeOrganisation, makePerson } from '../../../test/factories.ts';
 import { MISSING_ID, type Method, callApi, makeLoggedInWorld } from '../../../test/api.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 
@@ -145,6 +145,23 @@ describe('contracts', () => {
       isActive: true,
     });
     expect(extra.statusCode).toBe(400);
+  });
+
+  it('deletes a contract entered by mistake, but not one that tickets run under; a used calendar stays too', async () => {
+    const org = await makeOrganisation(h, { name: 'Mistaken Ltd' });
+    const mistake = (await create(admin, 'Mistake', {}, org.id)).json();
+    expect((await call(agent, 'DELETE', `/contracts/${mistake.id}`)).statusCode).toBe(403);
+    expect((await call(admin, 'DELETE', `/calendars/${calendarId}`)).statusCode).toBe(409);
+    expect((await call(admin, 'DELETE', `/contracts/${mistake.id}`)).statusCode).toBe(204);
+    expect((await call(admin, 'GET', `/contracts/${mistake.id}`)).statusCode).toBe(404);
+    expect((await call(admin, 'DELETE', `/contracts/${mistake.id}`)).statusCode).toBe(404);
+
+    const kept = (await create(admin, 'In use', {}, org.id)).json();
+    const person = await makePerson(h, { role: 'contact', organisationId: org.id });
+    const opened = await call(agent, 'POST', '/tickets', { subject: 'S', body: 'B', requesterEmail: person.email });
+    expect(opened.statusCode).toBe(201);
+    expect((await call(admin, 'DELETE', `/contracts/${kept.id}`)).statusCode).toBe(409);
+    expect((await call(admin, 'GET', `/contracts/${kept.id}`)).statusCode).toBe(200);
   });
 
   it('renames a contract, and refuses a name its organisation already uses', async () => {

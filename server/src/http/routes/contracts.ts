@@ -9,6 +9,7 @@ import {
 } from '@loket/contract';
 import { addContractVersion } from '../../services/sla/add-contract-version.ts';
 import { createContract } from '../../services/sla/create-contract.ts';
+import { deleteContract } from '../../services/sla/delete-contract.ts';
 import { getContract } from '../../services/sla/get-contract.ts';
 import { listContracts } from '../../services/sla/list-contracts.ts';
 import { updateContract } from '../../services/sla/update-contract.ts';
@@ -81,6 +82,19 @@ export const contractRoutes = [
     example: { name: 'Service agreement 2027' },
     response: Contract,
     handler: ({ ctx, params, body }) => updateContract({ ctx, id: params.id!, input: body }),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/contracts/:id',
+    summary: 'Delete a contract no ticket runs under',
+    description:
+      'For a contract entered by mistake: it goes with its versions. Once tickets run under it, it is kept (409); ' +
+      'change its terms with a new version instead.',
+    tag: 'SLA',
+    access: 'admin',
+    params: { id: 'contract' },
+    status: 204,
+    handler: ({ ctx, params }) => deleteContract({ ctx, id: params.id! }),
   }),
   route({
     method: 'POST',

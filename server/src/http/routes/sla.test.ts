@@ -57,6 +57,16 @@ describe('calendars', () => {
     }
   });
 
+  it('deletes a calendar for admins only; an unknown one is 404', async () => {
+    const definition = { timezone: 'UTC', weekly: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } };
+    const created = await call(admin, 'POST', '/calendars', { name: 'Short-lived', definition });
+    const id = created.json().id;
+    expect((await call(agent, 'DELETE', `/calendars/${id}`)).statusCode).toBe(403);
+    expect((await call(admin, 'DELETE', `/calendars/${id}`)).statusCode).toBe(204);
+    expect((await call(admin, 'GET', `/calendars/${id}`)).statusCode).toBe(404);
+    expect((await call(admin, 'DELETE', `/calendars/${id}`)).statusCode).toBe(404);
+  });
+
   it('refuses a name that is taken, on create and on rename', async () => {
     await call(admin, 'POST', '/calendars', { name: 'Taken', definition: STOCKHOLM });
     const other = (await call(admin, 'POST', '/calendars', { name: 'Free', definition: STOCKHOLM })).json();

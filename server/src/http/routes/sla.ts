@@ -7,6 +7,7 @@ import {
   UpdateCalendarInput,
 } from '@loket/contract';
 import { createCalendar } from '../../services/sla/create-calendar.ts';
+import { deleteCalendar } from '../../services/sla/delete-calendar.ts';
 import { getCalendar } from '../../services/sla/get-calendar.ts';
 import { listCalendars } from '../../services/sla/list-calendars.ts';
 import { simulateSla } from '../../services/sla/simulate-sla.ts';
@@ -75,6 +76,17 @@ export const slaRoutes = [
     example: { name: 'Sweden office hours', definition: EXAMPLE_DEFINITION },
     response: Calendar,
     handler: ({ ctx, params, body }) => updateCalendar({ ctx, id: params.id!, input: body }),
+  }),
+  route({
+    method: 'DELETE',
+    url: '/calendars/:id',
+    summary: 'Delete a calendar no contract version runs on',
+    description: 'A calendar a contract version names is kept (409), so measured clocks can always be replayed.',
+    tag: 'SLA',
+    access: 'admin',
+    params: { id: 'calendar' },
+    status: 204,
+    handler: ({ ctx, params }) => deleteCalendar({ ctx, id: params.id! }),
   }),
   route({
     method: 'POST',
