@@ -52,6 +52,43 @@ export const ConfigSchema = z.object({
     .default(50)
     .describe('Failed logins per client IP address per 15 minutes'),
   TRUST_PROXY: bool.default(false).describe('Trust X-Forwarded-* headers from a reverse proxy'),
+  INBOUND_SMTP_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65535)
+    .optional()
+    .describe('Port of the built-in SMTP receiver an MTA relays mail to; unset: no receiver'),
+  INBOUND_SMTP_HOST: z.string().default('localhost').describe('Address the SMTP receiver listens on'),
+  INBOUND_SMTP_TLS_CERT: z.string().optional().describe('PEM certificate file: the SMTP receiver offers STARTTLS'),
+  INBOUND_SMTP_TLS_KEY: z.string().optional().describe('PEM private key file for INBOUND_SMTP_TLS_CERT'),
+  INBOUND_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(26_214_400)
+    .describe('Largest message accepted by SMTP or imported by IMAP; larger ones are refused or quarantined'),
+  INBOUND_PARSE_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(10_000)
+    .describe('Longest a message may take to parse before it is quarantined'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be smtp://… or smtps://…')
+    .optional()
+    .describe('Outgoing mail server, e.g. smtp://127.0.0.1:2526; unset: mail is kept in the outbox for admins'),
+  MAIL_FROM: z
+    .string()
+    .default('loket@localhost')
+    .describe('Sender of mail not tied to a mailbox (agent notifications); customers get mail from the mailbox'),
+  AUTO_REPLIES_PER_SENDER_PER_DAY: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(3)
+    .describe('Automatic replies (acknowledgements) one address gets per 24 hours at most'),
   TIMEZONE: z
     .string()
     .refine((zone) => {
@@ -83,6 +120,12 @@ export type Config = {
   trustProxy: boolean;
   secureCookies: boolean;
   timezone: string;
+  inboundSmtp: { port: number; host: string; tlsCert: string | undefined; tlsKey: string | undefined } | undefined;
+  inboundMaxBytes: number;
+  inboundParseTimeoutMs: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  autoRepliesPerSenderPerDay: number;
 };
 
 export class ConfigError extends Error {}
@@ -112,6 +155,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     loginMaxFailuresPerIp: c.LOGIN_MAX_FAILURES_PER_IP,
     trustProxy: c.TRUST_PROXY,
     timezone: c.TIMEZONE,
+    inboundSmtp:
+      c.INBOUND_SMTP_PORT === undefined
+        ? undefined
+        : {
+            port: c.INBOUND_SMTP_PORT,
+            host: c.INBOUND_SMTP_HOST,
+            tlsCert: c.INBOUND_SMTP_TLS_CERT,
+            tlsKey: c.INBOUND_SMTP_TLS_KEY,
+          },
+    inboundMaxBytes: c.INBOUND_MAX_BYTES,
+    inboundParseTimeoutMs: c.INBOUND_PARSE_TIMEOUT_MS,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
+    autoRepliesPerSenderPerDay: c.AUTO_REPLIES_PER_SENDER_PER_DAY,
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

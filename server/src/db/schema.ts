@@ -3,3 +3,4 @@ export * from './schema/people.ts';
 export * from './schema/reference.ts';
 export * from './schema/tickets.ts';
 export * from './schema/sla.ts';
+export * from './schema/mail.ts';

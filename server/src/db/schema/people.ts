@@ -18,6 +18,8 @@ export const people = pgTable(
     phone: text('phone'),
     passwordHash: text('password_hash'),
     isActive: boolean('is_active').notNull().default(true),
+    /** A delivery report said mail to this address did not arrive; shown to agents, cleared when it works again. */
+    emailBouncedAt: ts('email_bounced_at'),
     createdAt: ts('created_at').notNull(),
     updatedAt: ts('updated_at').notNull(),
   },

@@ -65,6 +65,8 @@ export const tickets = pgTable(
     closedAt: ts('closed_at'),
     reopenCount: integer('reopen_count').notNull().default(0),
     mergedIntoId: uuid('merged_into_id'),
+    /** Why an agent should look at this ticket before trusting it, e.g. mail from a stranger that named it. */
+    reviewReason: text('review_reason'),
     /** The contract version the SLA clocks run under: the one in force for the organisation (issue 3). */
     contractVersionId: uuid('contract_version_id').references(() => contractVersions.id),
     /** When a resolved ticket closes itself if the customer stays silent; null unless resolved. */

@@ -7,6 +7,7 @@ import {
   calendars,
   categories,
   contractVersions,
+  mailboxes,
   contracts,
   groupMembers,
   groups,
@@ -55,6 +56,9 @@ export const DEMO_ORGANISATIONS: readonly {
   { key: 'nordic', name: 'Nordic Logistics', kind: 'customer', domain: 'nordic.example', language: 'sv' },
   { key: 'hosting', name: 'Hosting Customer Ltd', kind: 'customer', domain: 'hosting.example', language: 'en' },
 ];
+
+/** The demo's support address: mail relayed to the SMTP receiver (INBOUND_SMTP_PORT) for it opens tickets. */
+export const DEMO_MAILBOX = 'support@provider.example';
 
 export const DEMO_GROUPS: readonly { key: DemoGroupKey; name: string; description: string; lead: DemoStaff }[] = [
   {
@@ -261,6 +265,14 @@ export async function seedDemo({ deps }: { deps: ServiceDeps }): Promise<{ creat
     await insertContracts(tx, { now, since: new Date(now.getTime() - 42 * 1440 * MINUTE), directory });
     const count = await insertTickets(tx, { now, directory });
     await putTicketsUnderContracts(tx);
+    await tx.insert(mailboxes).values({
+      name: 'Support',
+      address: DEMO_MAILBOX,
+      inbound: 'smtp',
+      groupId: directory.groupId.get('first_line')!,
+      createdAt: now,
+      updatedAt: now,
+    });
     return { created: true, tickets: count };
   });
 }
