@@ -1,6 +1,7 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import { groupMembers, groups, notifications, people, ticketEvents, tickets } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
+import { queueAgentNotificationMails } from '../mail/outbound/agent-notification-mail.ts';
 
 type EventRow = typeof ticketEvents.$inferSelect;
 type Holders = { groupId: unknown; assigneeId: unknown };
@@ -65,7 +66,7 @@ const RULES: Record<string, Rule> = {
  * new assignee; a customer's reply, confirmation or reopen to the assignee, or the group while nobody holds the
  * ticket; an SLA warning to the assignee and the group, a breach to them and the group's lead; a reached effort
  * threshold to the assignee, else the group. Only agents, never the person who caused it (system events have no
- * actor, so nobody is left out). Idempotent: one notification per person and event.
+ * actor, so nobody is left out). Idempotent: one notification per person and event, and one mail per notification.
  */
 export async function notifyOnTicketEvent(deps: ServiceDeps, input: { eventId: number }): Promise<number> {
   const [row] = await deps.db
@@ -115,18 +116,22 @@ export async function notifyOnTicketEvent(deps: ServiceDeps, input: { eventId: n
     .from(people)
     .where(and(inArray(people.id, targets), ne(people.role, 'contact'), ne(people.role, 'manager')));
   if (agents.length === 0) return 0;
-  const inserted = await deps.db
-    .insert(notifications)
-    .values(
-      agents.map((a) => ({
-        personId: a.id,
-        ticketId: ticket.id,
-        eventId: event.id,
-        kind: rule.kind,
-        createdAt: event.createdAt,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ id: notifications.id });
-  return inserted.length;
+  // The notifications and their mails commit together: a retried job finds both written, or neither.
+  return deps.db.transaction(async (tx) => {
+    const inserted = await tx
+      .insert(notifications)
+      .values(
+        agents.map((a) => ({
+          personId: a.id,
+          ticketId: ticket.id,
+          eventId: event.id,
+          kind: rule.kind,
+          createdAt: event.createdAt,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: notifications.id, personId: notifications.personId });
+    await queueAgentNotificationMails(deps, tx, { notifications: inserted, kind: rule.kind, ticket, event });
+    return inserted.length;
+  });
 }

@@ -1,6 +1,7 @@
 import type { Executor } from '../../db/client.ts';
 import { ticketEvents } from '../../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
+import { queueMailForTicketEvent } from '../mail/outbound/mail-for-ticket-event.ts';
 import { enqueue } from '../queue-catalog.ts';
 import { type SyncOptions, syncTicketSla } from '../sla/sync-ticket-sla.ts';
 
@@ -51,6 +52,7 @@ export async function recordTicketEvent(ctx: ServiceContext, tx: Executor, event
     })
     .returning({ id: ticketEvents.id });
   await enqueue(ctx, tx, 'ticket.notify', { eventId: row!.id });
+  await queueMailForTicketEvent(ctx, tx, { eventId: row!.id, ...event });
   const sla = slaEffect(ctx, event);
   if (sla) await syncTicketSla(ctx, tx, event.ticketId, sla);
   return row!.id;

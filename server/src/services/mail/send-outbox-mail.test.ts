@@ -1,0 +1,105 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePerson, makeWorld } from '../../../test/factories.ts';
+import { createHarness, type Harness } from '../../../test/harness.ts';
+import { startSmtpSink } from '../../../test/smtp-sink.ts';
+import { mailMessageIds, outbox } from '../../db/schema.ts';
+import { createTicket } from '../tickets/create-ticket.ts';
+import { replyToTicket } from '../tickets/reply-to-ticket.ts';
+import { sendOutboxMail } from './send-outbox-mail.ts';
+
+let h: Harness;
+let sink: Awaited<ReturnType<typeof startSmtpSink>>;
+let w: Awaited<ReturnType<typeof makeWorld>>;
+beforeAll(async () => {
+  sink = await startSmtpSink();
+  h = await createHarness({ SMTP_URL: sink.url, PUBLIC_URL: 'https://desk.provider.example' });
+  w = await makeWorld(h);
+});
+afterAll(async () => {
+  await h.close();
+  await sink.close();
+});
+
+/** The header block of a raw message, folded lines joined. */
+const headersOf = (raw: string) =>
+  raw
+    .split(/\r?\n\r?\n/)[0]!
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .split(/\r?\n/);
+const header = (raw: string, name: string) =>
+  headersOf(raw)
+    .filter((l) => l.toLowerCase().startsWith(`${name.toLowerCase()}:`))
+    .map((l) => l.slice(name.length + 1).trim());
+const rowsOf = (ticketId: string) => h.deps.db.select().from(outbox).where(eq(outbox.ticketId, ticketId));
+
+describe('sending the outbox through SMTP', () => {
+  it('sends pending mail over real SMTP with our Message-ID, threading and Auto-Submitted', async () => {
+    const contact = await makePerson(h, { role: 'contact', organisationId: w.orgA.id });
+    const ticket = await createTicket({ ctx: h.as(contact), input: { subject: 'VPN drops', body: 'Every hour.' } });
+    const [ack] = await rowsOf(ticket.id);
+    expect(ack).toMatchObject({ status: 'pending', kind: 'acknowledgement' });
+    expect(ack!.messageId).toMatch(/@desk\.provider\.example>$/);
+    await replyToTicket({ ctx: h.as(w.agent), id: ticket.id, input: { body: 'Which client version?' } });
+    const before = sink.messages.length;
+    await h.runJobs();
+
+    const rows = await rowsOf(ticket.id);
+    expect(rows.every((r) => r.status === 'sent' && r.sentAt !== null && r.attempts === 1)).toBe(true);
+    const sent = sink.messages.slice(before).filter((m) => m.to.includes(contact.email.toLowerCase()));
+    expect(sent).toHaveLength(2);
+    const ackRaw = sent.find((m) => header(m.raw, 'X-Loket-Outbox')[0] === ack!.id)!.raw;
+    expect(header(ackRaw, 'Message-ID')).toEqual([ack!.messageId]);
+    expect(header(ackRaw, 'Auto-Submitted')).toEqual(['auto-generated']);
+    expect(header(ackRaw, 'X-Auto-Response-Suppress')).toEqual(['All']);
+    expect(header(ackRaw, 'Subject')[0]).toContain(`[${ticket.reference}]`);
+
+    const replyRow = rows.find((r) => r.kind === 'agent_reply')!;
+    const replyRaw = sent.find((m) => header(m.raw, 'X-Loket-Outbox')[0] === replyRow.id)!.raw;
+    expect(header(replyRaw, 'In-Reply-To')).toEqual([ack!.messageId]);
+    expect(header(replyRaw, 'References')).toEqual([ack!.messageId]);
+    expect(header(replyRaw, 'Auto-Submitted')).toEqual([]); // a person's reply is not automatic
+    const ours = await h.deps.db.select().from(mailMessageIds).where(eq(mailMessageIds.ticketId, ticket.id));
+    expect(ours.map((m) => m.messageId).sort()).toEqual([ack!.messageId, replyRow.messageId].sort());
+  });
+
+  it('lets no header be injected through a subject', async () => {
+    const contact = await makePerson(h, { role: 'contact', organisationId: w.orgA.id });
+    const ticket = await createTicket({
+      ctx: h.as(contact),
+      input: { subject: 'Hello\r\nBcc: victim@evil.example\r\nX-Evil: 1', body: 'Body' },
+    });
+    const before = sink.messages.length;
+    await h.runJobs();
+    const [mail] = sink.messages.slice(before);
+    expect(mail!.to).toEqual([contact.email.toLowerCase()]);
+    const names = headersOf(mail!.raw).map((l) => l.split(':')[0]!.toLowerCase());
+    expect(names).not.toContain('bcc');
+    expect(names).not.toContain('x-evil');
+    expect(header(mail!.raw, 'Subject')).toHaveLength(1);
+    const [row] = await rowsOf(ticket.id);
+    expect(row!.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('counts a failed attempt, keeps the error, lets the queue retry, and never sends twice', async () => {
+    const contact = await makePerson(h, { role: 'contact', organisationId: w.orgA.id });
+    const ticket = await createTicket({ ctx: h.as(contact), input: { subject: 'Disk full', body: 'C: is full.' } });
+    const [row] = await rowsOf(ticket.id);
+    const before = sink.messages.length;
+
+    sink.failWith(451);
+    await expect(sendOutboxMail(h.deps, { outboxId: row!.id })).rejects.toThrow();
+    await expect(sendOutboxMail(h.deps, { outboxId: row!.id })).rejects.toThrow();
+    const [failed] = await rowsOf(ticket.id);
+    expect(failed).toMatchObject({ status: 'pending', attempts: 2, sentAt: null });
+    expect(failed!.lastError).toMatch(/451|Try again later/);
+
+    sink.failWith(undefined);
+    expect(await sendOutboxMail(h.deps, { outboxId: row!.id })).toBe('sent');
+    expect(await sendOutboxMail(h.deps, { outboxId: row!.id })).toBe('already_sent');
+    await h.runJobs(); // the job enqueued with the row finds it sent
+    const [done] = await rowsOf(ticket.id);
+    expect(done).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
+    expect(sink.messages.slice(before).filter((m) => m.raw.includes(row!.id))).toHaveLength(1);
+  });
+});

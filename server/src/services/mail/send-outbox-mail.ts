@@ -1,0 +1,55 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Logger } from 'pino';
+import { outbox } from '../../db/schema.ts';
+import type { ServiceDeps } from '../context.ts';
+
+export type SendOutcome = 'sent' | 'already_sent' | 'not_pending' | 'missing';
+
+/**
+ * Sends one outbox row through SMTP_URL and marks it sent. On failure it counts the attempt, keeps the error and
+ * throws, so the queue retries it later (retry limit and backoff: createQueues in jobs/workers.ts); a row already
+ * sent is never sent again. The one window left: the SMTP server accepted the mail and the process died before
+ * the row was marked — then the retry sends it a second time, with the same Message-ID and X-Loket-Outbox header,
+ * so the duplicate is recognisable (and dropped by servers that deduplicate by Message-ID). At most twice, never lost.
+ */
+export async function sendOutboxMail(
+  deps: ServiceDeps,
+  input: { outboxId: string },
+  log?: Logger,
+): Promise<SendOutcome> {
+  const [row] = await deps.db.select().from(outbox).where(eq(outbox.id, input.outboxId));
+  if (!row) return 'missing';
+  if (row.status === 'sent') return 'already_sent';
+  // `kept` (no SMTP when it was written) and `failed` (given up) are left for an admin.
+  if (row.status !== 'pending') return 'not_pending';
+  try {
+    await deps.mailer.send({
+      from: row.fromAddress,
+      to: row.toAddress,
+      cc: row.ccAddresses,
+      subject: row.subject,
+      text: row.textBody,
+      html: row.htmlBody ?? undefined,
+      messageId: row.messageId,
+      inReplyTo: row.inReplyTo ?? undefined,
+      references: row.references,
+      headers: {
+        'X-Loket-Outbox': row.id,
+        ...(row.automatic ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' } : {}),
+      },
+    });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await deps.db
+      .update(outbox)
+      .set({ attempts: sql`${outbox.attempts} + 1`, lastError: message.slice(0, 1000) })
+      .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
+    log?.warn({ outboxId: row.id, err: error }, 'sending mail failed; the queue retries it');
+    throw error;
+  }
+  await deps.db
+    .update(outbox)
+    .set({ status: 'sent', sentAt: deps.clock.now(), attempts: sql`${outbox.attempts} + 1`, lastError: null })
+    .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
+  return 'sent';
+}
