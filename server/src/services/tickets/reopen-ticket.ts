@@ -141,7 +141,7 @@ async function openFollowUp(
 }
 
 /** The follow-up of a ticket that is still being worked on, if there is one. */
-async function openFollowUpOf(tx: Executor, oldId: string): Promise<string | undefined> {
+export async function openFollowUpOf(tx: Executor, oldId: string): Promise<string | undefined> {
   const [row] = await tx
     .select({ id: tickets.id })
     .from(ticketLinks)

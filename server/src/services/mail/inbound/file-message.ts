@@ -1,0 +1,434 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import {
+  attachments,
+  inboundMessages,
+  type InboundMessageRow,
+  mailboxes,
+  type MailboxRow,
+  mailMessageIds,
+  outbox,
+  ticketLinks,
+  ticketParticipants,
+  tickets,
+  type TicketRow,
+} from '../../../db/schema.ts';
+import { decideReopen } from '../../../domain/tickets/lifecycle.ts';
+import type { PersonActor, ServiceContext, ServiceDeps } from '../../context.ts';
+import { findOrRegisterContact, findPersonByEmail } from '../../people/find-or-register-contact.ts';
+import { type Change, recordTicketEvent } from '../../shared/record-event.ts';
+import { defaultStatusOfKind, loadSettings } from '../../shared/reference-lookup.ts';
+import { insertTicket } from '../../tickets/insert-ticket.ts';
+import { openFollowUpOf } from '../../tickets/reopen-ticket.ts';
+import { moveToStatus, reopenRow, touchTicket, writeArticle } from '../../tickets/ticket-writes.ts';
+import { findThread, mayAppend, type Sender } from './find-thread.ts';
+import type { ParsedInbound } from './parse-message.ts';
+import { recordBounce } from './record-bounce.ts';
+
+/** An attachment whose bytes are already in the blob store, with the id its row will get. */
+export type StoredAttachment = { id: string; sha256: string; sizeBytes: number; filename: string; contentType: string };
+
+export type FilingOutcome =
+  | { outcome: 'skipped' }
+  | { outcome: 'ignored' | 'quarantined'; reason: string }
+  | { outcome: 'processed'; ticketId: string; articleId: string; action: 'created' | 'appended' | 'follow_up' };
+
+const MAX_FOLLOW_UP_SUBJECT = 250;
+
+/**
+ * Files one parsed message, all in the caller's transaction: the inbound row is locked and must still be `received`
+ * (a concurrent or repeated job finds it done and does nothing), then the message is ignored as noise, or becomes an
+ * article on the ticket it continues, a follow-up, or a new ticket — with its attachments, its Message-ID for
+ * threading, the addresses in copy as participants, the history event, and the row marked processed.
+ */
+export async function fileMessage(
+  deps: ServiceDeps,
+  tx: Executor,
+  inboundId: string,
+  mail: ParsedInbound,
+  stored: StoredAttachment[],
+): Promise<FilingOutcome> {
+  const [row] = await tx.select().from(inboundMessages).where(eq(inboundMessages.id, inboundId)).for('update');
+  if (!row || row.status !== 'received') return { outcome: 'skipped' };
+  const [mailbox] = await tx.select().from(mailboxes).where(eq(mailboxes.id, row.mailboxId));
+  if (!mailbox) throw new Error(`mailbox ${row.mailboxId} of inbound message ${row.id} not found`);
+  const ourAddresses = new Set(
+    (await tx.select({ address: mailboxes.address }).from(mailboxes)).map((m) => m.address.toLowerCase()),
+  );
+  const system: ServiceContext = { ...deps, actor: { kind: 'system' } };
+  const finish = (status: 'ignored' | 'quarantined', reason: string, ticketId: string | null = null) =>
+    markDone(deps, tx, row, mail, { status, reason, ticketId, articleId: null }).then(() => ({
+      outcome: status,
+      reason,
+    }));
+
+  // Our own mail coming back (a loop through a forwarding rule, a copy to ourselves) is never filed.
+  if (mail.messageId && (await isOurMessage(tx, mail.messageId))) return finish('ignored', 'own mail');
+  if (ourAddresses.has(mail.fromAddress)) return finish('ignored', 'own mail');
+
+  if (mail.deliveryReport) {
+    const outboxId = await recordBounce(system, tx, mail.deliveryReport, row.id);
+    return finish('ignored', outboxId ? 'delivery report' : 'delivery report for a message that is not ours');
+  }
+
+  // The same message sent to two of our mailboxes (or fetched from both) is filed once.
+  if (mail.messageId) {
+    const [already] = await tx
+      .select({ ticketId: mailMessageIds.ticketId })
+      .from(mailMessageIds)
+      .where(and(eq(mailMessageIds.messageId, mail.messageId), eq(mailMessageIds.direction, 'in')));
+    if (already) return finish('ignored', 'already filed from another mailbox', already.ticketId);
+  }
+
+  let sender: Sender | undefined = await findPersonByEmail(tx, mail.fromAddress);
+  if (sender && !sender.isActive) return finish('quarantined', `The sender ${mail.fromAddress} is deactivated`);
+
+  const settings = await loadSettings(tx);
+  const thread = await findThread(tx, mail, settings.ticketPrefix);
+  let reviewReason: string | null = null;
+  if (thread) {
+    if (await mayAppend(tx, thread.ticket, sender, mail.fromAddress)) {
+      sender ??= (await findOrRegisterContact(deps, tx, { email: mail.fromAddress, name: mail.fromName })).person;
+      if (!sender.isActive) return finish('quarantined', `The sender ${mail.fromAddress} is deactivated`);
+      const ctx = withSender(deps, sender);
+      const filed = await appendToTicket(ctx, tx, { row, mail, stored, ticket: thread.ticket, sender, settings });
+      await addParticipants(ctx, tx, filed.ticketId, mail, ourAddresses);
+      await markDone(deps, tx, row, mail, { status: 'processed', reason: null, ...filed });
+      return { outcome: 'processed', ...filed };
+    }
+    const named = thread.by === 'subject' ? thread.named : `a message of ${thread.ticket.reference}`;
+    reviewReason =
+      `Mail from ${mail.fromAddress} named ${named}, but the sender may not write on that ticket ` +
+      `(not its requester, organisation, a participant or an agent)`;
+  }
+
+  const registered = await findOrRegisterContact(deps, tx, { email: mail.fromAddress, name: mail.fromName });
+  if (!registered.person.isActive) return finish('quarantined', `The sender ${mail.fromAddress} is deactivated`);
+  const ctx = withSender(deps, registered.person);
+  const filed = await openTicket(ctx, tx, {
+    row,
+    mail,
+    stored,
+    mailbox,
+    requester: registered.person,
+    requesterRegistered: registered.registered,
+    reviewReason,
+  });
+  await addParticipants(ctx, tx, filed.ticketId, mail, ourAddresses);
+  await markDone(deps, tx, row, mail, { status: 'processed', reason: null, ...filed });
+  return { outcome: 'processed', ...filed };
+}
+
+type Filed = { ticketId: string; articleId: string; action: 'created' | 'appended' | 'follow_up' };
+
+/** Mail is written by its sender: their events are theirs (notifications skip them, an agent's reply counts). */
+function withSender(deps: ServiceDeps, person: Sender): ServiceContext {
+  const actor: PersonActor = {
+    kind: 'person',
+    personId: person.id,
+    organisationId: person.organisationId,
+    role: person.role,
+    name: person.name,
+    via: 'session',
+  };
+  return { ...deps, actor };
+}
+
+async function isOurMessage(tx: Executor, messageId: string): Promise<boolean> {
+  const [sent] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, messageId)).limit(1);
+  if (sent) return true;
+  const [known] = await tx
+    .select({ id: mailMessageIds.messageId })
+    .from(mailMessageIds)
+    .where(and(eq(mailMessageIds.messageId, messageId), eq(mailMessageIds.direction, 'out')))
+    .limit(1);
+  return known !== undefined;
+}
+
+function autoReplyData(mail: ParsedInbound): Record<string, unknown> {
+  return mail.automation.isAutomatic
+    ? { autoReply: false, autoReplySuppressed: mail.automation.reason }
+    : { autoReply: true };
+}
+
+const bodyOf = (mail: ParsedInbound) =>
+  mail.text || (mail.attachments.length > 0 ? '(attachments only)' : '(empty message)');
+
+async function openTicket(
+  ctx: ServiceContext,
+  tx: Executor,
+  input: {
+    row: InboundMessageRow;
+    mail: ParsedInbound;
+    stored: StoredAttachment[];
+    mailbox: MailboxRow;
+    requester: Sender;
+    requesterRegistered: boolean;
+    reviewReason: string | null;
+  },
+): Promise<Filed> {
+  const { mail, mailbox, requester } = input;
+  const ticket = await insertTicket(ctx, tx, {
+    subject: mail.subject || '(no subject)',
+    body: bodyOf(mail),
+    category: mailbox.categoryId ? { id: mailbox.categoryId } : undefined,
+    urgency: mailbox.urgency,
+    impact: mailbox.impact,
+    channel: 'email',
+    requesterId: requester.id,
+    organisationId: requester.organisationId,
+    groupId: mailbox.groupId,
+    assigneeId: null,
+    authorId: requester.id,
+    firstResponseAt: null,
+  });
+  if (input.reviewReason) {
+    await tx.update(tickets).set({ reviewReason: input.reviewReason }).where(eq(tickets.id, ticket.id));
+  }
+  await insertAttachments(ctx, tx, input.stored, requester.id, ticket.id, ticket.articleId);
+  await rememberMessageId(ctx, tx, mail, ticket.id, ticket.articleId);
+  await recordTicketEvent(ctx, tx, {
+    ticketId: ticket.id,
+    kind: 'created',
+    data: {
+      reference: ticket.reference,
+      channel: 'email',
+      articleId: ticket.articleId,
+      requesterRegistered: input.requesterRegistered,
+      inboundId: input.row.id,
+      groupId: mailbox.groupId,
+      assigneeId: null,
+      ...autoReplyData(mail),
+      ...(input.reviewReason ? { reviewReason: input.reviewReason } : {}),
+    },
+  });
+  return { ticketId: ticket.id, articleId: ticket.articleId, action: 'created' };
+}
+
+/**
+ * A reply by mail, with the rules of a reply in Loket: a customer's reply to a resolved ticket, or to one closed
+ * within the reopen window, reopens it; to one closed longer ago it opens (or joins) the follow-up; to a ticket
+ * waiting for the customer it hands the ticket back. An agent's mail is a public reply and may be the first
+ * response. Auto-generated mail (an out-of-office) is filed but moves nothing.
+ */
+async function appendToTicket(
+  ctx: ServiceContext,
+  tx: Executor,
+  input: {
+    row: InboundMessageRow;
+    mail: ParsedInbound;
+    stored: StoredAttachment[];
+    ticket: TicketRow;
+    sender: Sender;
+    settings: Awaited<ReturnType<typeof loadSettings>>;
+  },
+): Promise<Filed> {
+  const { mail, sender } = input;
+  let ticket = input.ticket;
+  const agent = sender.role === 'agent' || sender.role === 'admin';
+  const automatic = mail.automation.isAutomatic;
+  const now = ctx.clock.now();
+  const changes: Change[] = [];
+  const eventData: Record<string, unknown> = {};
+
+  if (!agent && !automatic) {
+    if (ticket.statusKind === 'resolved' || ticket.statusKind === 'closed') {
+      const decision = decideReopen({
+        statusKind: ticket.statusKind,
+        closedAt: ticket.closedAt,
+        now,
+        reopenWindowDays: input.settings.reopenWindowDays,
+      });
+      if (decision === 'follow_up') {
+        const existing = await openFollowUpOf(tx, ticket.id);
+        if (!existing) return openFollowUp(ctx, tx, { ...input, old: ticket });
+        const [followUp] = await tx.select().from(tickets).where(eq(tickets.id, existing)).for('update');
+        ticket = followUp!;
+      } else {
+        const reopened = await reopenRow(ctx, tx, ticket);
+        ticket = reopened.row;
+        changes.push(...reopened.changes);
+        eventData.reopened = true;
+      }
+    }
+    if (ticket.statusKind === 'waiting_customer') {
+      const moved = await moveToStatus(ctx, tx, ticket, await defaultStatusOfKind(tx, 'open'));
+      ticket = moved.row;
+      changes.push(...moved.changes);
+    }
+  }
+
+  const article = await writeArticle(ctx, tx, {
+    ticketId: ticket.id,
+    author: ctx.actor as PersonActor,
+    kind: 'reply',
+    body: bodyOf(mail),
+    channel: 'email',
+  });
+  await insertAttachments(ctx, tx, input.stored, sender.id, ticket.id, article.id);
+  if (agent) {
+    const [first] = await tx
+      .update(tickets)
+      .set({ firstResponseAt: now })
+      .where(and(eq(tickets.id, ticket.id), isNull(tickets.firstResponseAt)))
+      .returning({ id: tickets.id });
+    if (first) changes.push({ field: 'firstResponseAt', from: null, to: now.toISOString() });
+  }
+  await touchTicket(ctx, tx, ticket.id);
+  await rememberMessageId(ctx, tx, mail, ticket.id, article.id);
+  await recordTicketEvent(ctx, tx, {
+    ticketId: ticket.id,
+    kind: 'replied',
+    changes,
+    data: {
+      ...eventData,
+      articleId: article.id,
+      channel: 'email',
+      inboundId: input.row.id,
+      ...(automatic ? { automatic: true, automaticReason: (mail.automation as { reason: string }).reason } : {}),
+    },
+  });
+  return { ticketId: ticket.id, articleId: article.id, action: 'appended' };
+}
+
+/**
+ * A customer's mail to a ticket closed longer than the reopen window ago: a follow-up ticket with the mail as its
+ * first message, for the same requester, organisation and category, linked `follow_up_of` the old one (as the
+ * reopen verb does it).
+ */
+async function openFollowUp(
+  ctx: ServiceContext,
+  tx: Executor,
+  input: { row: InboundMessageRow; mail: ParsedInbound; stored: StoredAttachment[]; old: TicketRow; sender: Sender },
+): Promise<Filed> {
+  const { old, mail, sender } = input;
+  const ticket = await insertTicket(ctx, tx, {
+    subject: `Follow-up ${old.reference}: ${old.subject}`.slice(0, MAX_FOLLOW_UP_SUBJECT),
+    body: bodyOf(mail),
+    category: { id: old.categoryId },
+    urgency: old.urgency,
+    impact: old.impact,
+    channel: 'email',
+    requesterId: old.requesterId,
+    organisationId: old.organisationId,
+    groupId: old.groupId,
+    assigneeId: null,
+    authorId: sender.id,
+    firstResponseAt: null,
+  });
+  await insertAttachments(ctx, tx, input.stored, sender.id, ticket.id, ticket.articleId);
+  await tx.insert(ticketLinks).values({
+    kind: 'follow_up_of',
+    sourceTicketId: ticket.id,
+    targetTicketId: old.id,
+    createdById: sender.id,
+    createdAt: ctx.clock.now(),
+  });
+  await rememberMessageId(ctx, tx, mail, ticket.id, ticket.articleId);
+  await recordTicketEvent(ctx, tx, {
+    ticketId: ticket.id,
+    kind: 'created',
+    data: {
+      reference: ticket.reference,
+      channel: 'email',
+      articleId: ticket.articleId,
+      followUpOf: old.reference,
+      requesterRegistered: false,
+      inboundId: input.row.id,
+      groupId: old.groupId,
+      assigneeId: null,
+      ...autoReplyData(mail),
+    },
+  });
+  await recordTicketEvent(ctx, tx, {
+    ticketId: old.id,
+    kind: 'follow_up_opened',
+    data: { followUpId: ticket.id, followUpReference: ticket.reference },
+  });
+  return { ticketId: ticket.id, articleId: ticket.articleId, action: 'follow_up' };
+}
+
+async function insertAttachments(
+  ctx: ServiceContext,
+  tx: Executor,
+  stored: StoredAttachment[],
+  uploaderId: string,
+  ticketId: string,
+  articleId: string,
+): Promise<void> {
+  if (stored.length === 0) return;
+  const createdAt = ctx.clock.now();
+  await tx.insert(attachments).values(
+    stored.map((a) => ({
+      id: a.id,
+      uploaderId,
+      ticketId,
+      articleId,
+      sha256: a.sha256,
+      sizeBytes: a.sizeBytes,
+      filename: a.filename,
+      contentType: a.contentType,
+      createdAt,
+    })),
+  );
+}
+
+async function rememberMessageId(
+  ctx: ServiceContext,
+  tx: Executor,
+  mail: ParsedInbound,
+  ticketId: string,
+  articleId: string,
+): Promise<void> {
+  if (!mail.messageId) return;
+  await tx
+    .insert(mailMessageIds)
+    .values({ messageId: mail.messageId, ticketId, articleId, direction: 'in', createdAt: ctx.clock.now() })
+    .onConflictDoNothing();
+}
+
+/** Addresses in To and Cc other than ours and the sender's may write on the ticket from now on. */
+async function addParticipants(
+  ctx: ServiceContext,
+  tx: Executor,
+  ticketId: string,
+  mail: ParsedInbound,
+  ourAddresses: Set<string>,
+): Promise<void> {
+  const emails = [...new Set([...mail.to, ...mail.cc])]
+    .filter((e) => e !== mail.fromAddress && !ourAddresses.has(e))
+    .slice(0, 50);
+  for (const email of emails) {
+    const person = await findPersonByEmail(tx, email);
+    await tx
+      .insert(ticketParticipants)
+      .values({ ticketId, email, personId: person?.id ?? null, addedAt: ctx.clock.now() })
+      .onConflictDoNothing();
+  }
+}
+
+async function markDone(
+  deps: ServiceDeps,
+  tx: Executor,
+  row: InboundMessageRow,
+  mail: ParsedInbound,
+  result: {
+    status: 'processed' | 'ignored' | 'quarantined';
+    reason: string | null;
+    ticketId: string | null;
+    articleId: string | null;
+  },
+): Promise<void> {
+  await tx
+    .update(inboundMessages)
+    .set({
+      status: result.status,
+      reason: result.reason,
+      ticketId: result.ticketId,
+      articleId: result.articleId,
+      subject: row.subject ?? (mail.subject || null),
+      fromAddress: row.fromAddress ?? mail.fromAddress,
+      processedAt: deps.clock.now(),
+    })
+    .where(and(eq(inboundMessages.id, row.id), eq(inboundMessages.status, 'received')));
+}
