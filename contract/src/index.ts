@@ -9,3 +9,5 @@ export * from './reference-data.ts';
 export * from './tickets.ts';
 export * from './tasks.ts';
 export * from './sla.ts';
+export * from './mail.ts';
+export * from './outbox.ts';

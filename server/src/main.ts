@@ -2,13 +2,18 @@ import path from 'node:path';
 import { pino, type Logger } from 'pino';
 import { fileBlobStore } from './adapters/blob-store.ts';
 import { systemClock } from './adapters/clock.ts';
+import { smtpMailTransport } from './adapters/mail-transport.ts';
 import { type Boss, bossQueue, createBoss } from './adapters/queue.ts';
+import { startSmtpReceiver } from './adapters/smtp-receiver.ts';
 import type { Config } from './config.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import { buildApp } from './http/app.ts';
 import { createQueues, startWorkers } from './jobs/workers.ts';
 import type { ServiceDeps } from './services/context.ts';
 import { seedDemo } from './services/demo/seed-demo.ts';
+import { findReceivingMailbox } from './services/mail/mailboxes/find-receiving-mailbox.ts';
+import { receiveMessage } from './services/mail/receive-message.ts';
+import { startImapWatchers } from './services/mail/watch-imap-mailboxes.ts';
 
 export type Runtime = { deps: ServiceDeps; database: Database; boss: Boss; log: Logger; stop(): Promise<void> };
 
@@ -34,6 +39,7 @@ export async function startRuntime(config: Config, options: { runWorkers: boolea
     config,
     queue: bossQueue(boss),
     blobs: fileBlobStore(path.join(config.dataDir, 'attachments')),
+    mailer: smtpMailTransport(config.smtpUrl),
   };
   const seedDemoData = config.demoData === 'true' || (config.demoData === 'auto' && database.kind === 'pglite');
   if (seedDemoData) {
@@ -41,12 +47,15 @@ export async function startRuntime(config: Config, options: { runWorkers: boolea
     if (result.created) log.info({ tickets: result.tickets }, 'demo data loaded');
   }
   if (options.runWorkers) await startWorkers(boss, deps, log);
+  // IDLE connections to IMAP mailboxes live where the workers do: they only enqueue syncs for them.
+  const imapWatchers = options.runWorkers ? startImapWatchers(deps, log) : undefined;
   return {
     deps,
     database,
     boss,
     log,
     async stop() {
+      await imapWatchers?.stop();
       await boss.stop({ graceful: true, timeout: 10_000, close: database.kind === 'postgres' });
       await database.close();
     },
@@ -59,11 +68,24 @@ export async function serve(config: Config): Promise<() => Promise<void>> {
   const runtime = await startRuntime(config, { runWorkers: config.runJobs, log });
   const app = await buildApp({ deps: runtime.deps, logger: log });
   await app.listen({ port: config.port, host: config.host });
+  // The SMTP receiver runs beside HTTP in `serve` (one port to relay to), never in `worker`: its messages are stored
+  // and enqueued, and whichever process runs workers files them.
+  const smtp = config.inboundSmtp
+    ? await startSmtpReceiver({
+        ...config.inboundSmtp,
+        maxBytes: config.inboundMaxBytes,
+        findMailbox: (address) => findReceivingMailbox(runtime.deps, address),
+        receive: (input) => receiveMessage(runtime.deps, input),
+        log,
+      })
+    : undefined;
+  if (smtp) log.info({ port: smtp.port }, `SMTP receiver is listening on ${config.inboundSmtp!.host}:${smtp.port}`);
   log.info(
     { url: config.publicUrl, database: runtime.database.kind, jobs: config.runJobs },
     `Loket is listening on ${config.publicUrl} (API reference: ${config.publicUrl}/api/v1/docs)`,
   );
   return async () => {
+    await smtp?.close();
     await app.close();
     await runtime.stop();
   };

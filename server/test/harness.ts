@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { fileBlobStore } from '../src/adapters/blob-store.ts';
+import { smtpMailTransport } from '../src/adapters/mail-transport.ts';
 import { type Boss, bossQueue, createBoss } from '../src/adapters/queue.ts';
 import { parseConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
@@ -42,6 +43,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     config,
     queue: bossQueue(boss),
     blobs: fileBlobStore(path.join(dataDir, 'attachments')),
+    mailer: smtpMailTransport(config.smtpUrl),
   };
   const app = await buildApp({ deps });
   const log = pino({ level: 'silent' });

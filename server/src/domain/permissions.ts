@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   'contract:write',
   'notification:read',
   'token:manage',
+  'mailbox:manage',
+  'inbound:manage',
+  'outbox:read',
+  'mail_template:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -61,6 +65,10 @@ const AGENT: Permission[] = PERMISSIONS.filter(
       'settings:write',
       'calendar:write',
       'contract:write',
+      'mailbox:manage',
+      'inbound:manage',
+      'outbox:read',
+      'mail_template:write',
     ].includes(p),
 );
 

@@ -9,7 +9,10 @@ import {
   calendars,
   contractVersions,
   contracts,
+  inboundMessages,
+  mailboxes,
   notifications,
+  outbox,
   priorityMatrix,
   ticketEvents,
   ticketLinks,
@@ -119,6 +122,32 @@ async function fixturesFor(
     .insert(ticketTasks)
     .values({ ticketId: ticket.id, kind: 'call_customer', assigneeId: world.agent.id, createdAt: h.clock.now() })
     .returning();
+  // Mailboxes and the messages they received belong to the provider: admins only.
+  const [mailbox] = await h.deps.db
+    .insert(mailboxes)
+    .values({
+      name: `Mailbox ${tag.toLowerCase()}`,
+      address: `${tag.toLowerCase()}@provider.example`,
+      inbound: 'smtp',
+      createdAt: h.clock.now(),
+      updatedAt: h.clock.now(),
+    })
+    .returning();
+  const raw = await h.deps.blobs.put(Buffer.from(`Subject: ${tag}-MAIL\r\n\r\n${tag}-MAIL body`));
+  const [inbound] = await h.deps.db
+    .insert(inboundMessages)
+    .values({
+      mailboxId: mailbox!.id,
+      messageKey: `${tag.toLowerCase()}@mail.example`,
+      ...raw,
+      receivedAt: h.clock.now(),
+      status: 'quarantined',
+      reason: 'test',
+      subject: `${tag}-MAIL`,
+    })
+    .returning();
+  // The acknowledgement the new ticket wrote: admins only.
+  const [mail] = await h.deps.db.select().from(outbox).where(eq(outbox.ticketId, ticket.id)).limit(1);
   return {
     ticket: ticket.id,
     organisation: requester.organisationId,
@@ -133,6 +162,11 @@ async function fixturesFor(
     calendar: calendar!.id,
     contract: contract!.id,
     task: task!.id,
+    mailbox: mailbox!.id,
+    inboundMessage: inbound!.id,
+    outbox: mail!.id,
+    mailTemplateKey: 'acknowledgement',
+    mailTemplateLanguage: 'en',
   };
 }
 
@@ -182,6 +216,7 @@ const TENANT_KINDS = new Set<FixtureKind>([
   'notification',
   'contract',
   'task',
+  'outbox',
 ]);
 
 const fill = (url: string, params: Record<string, FixtureKind>, ids: Fixtures, override?: [string, string]) =>

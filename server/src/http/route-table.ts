@@ -3,8 +3,12 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { contractRoutes } from './routes/contracts.ts';
 import { groupRoutes } from './routes/groups.ts';
+import { inboundMessageRoutes } from './routes/inbound-messages.ts';
+import { mailboxRoutes } from './routes/mailboxes.ts';
+import { mailTemplateRoutes } from './routes/mail-templates.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { outboxRoutes } from './routes/outbox.ts';
 import { peopleRoutes } from './routes/people.ts';
 import { referenceDataRoutes } from './routes/reference-data.ts';
 import { slaRoutes } from './routes/sla.ts';
@@ -26,4 +30,8 @@ export const ROUTES: readonly RouteDef[] = [
   ...referenceDataRoutes,
   ...slaRoutes,
   ...contractRoutes,
+  ...mailboxRoutes,
+  ...inboundMessageRoutes,
+  ...outboxRoutes,
+  ...mailTemplateRoutes,
 ];

@@ -16,7 +16,12 @@ export type FixtureKind =
   | 'notification'
   | 'calendar'
   | 'contract'
-  | 'task';
+  | 'task'
+  | 'mailbox'
+  | 'inboundMessage'
+  | 'outbox'
+  | 'mailTemplateKey'
+  | 'mailTemplateLanguage';
 
 export type RouteInput = {
   ctx: ServiceContext;

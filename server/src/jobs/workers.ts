@@ -2,6 +2,10 @@ import type { Logger } from 'pino';
 import type { Boss } from '../adapters/queue.ts';
 import type { ServiceDeps } from '../services/context.ts';
 import { JOBS, type JobName } from '../services/queue-catalog.ts';
+import { processInboundMessage } from '../services/mail/process-inbound-message.ts';
+import { sendOutboxMail } from '../services/mail/send-outbox-mail.ts';
+import { requestAllImapSyncs } from '../services/mail/mailboxes/list-imap-mailboxes.ts';
+import { syncImapMailbox } from '../services/mail/sync-imap-mailbox.ts';
 import { notifyOnTicketEvent } from '../services/notifications/notify-on-ticket-event.ts';
 import { type ReplayScope, replayTicketClocks } from '../services/sla/replay-ticket-clocks.ts';
 import { scheduleNextSweep, sweepSlaDeadlines } from '../services/sla/sweep-sla-deadlines.ts';
@@ -21,10 +25,18 @@ export const HANDLERS: Record<JobName, Handler> = {
     }
   },
   'sla.replay': (deps, input: ReplayScope & { after?: string }) => replayTicketClocks(deps, input),
+  'mail.process': (deps, input: { inboundId: string }, log) => processInboundMessage(deps, input, log),
+  'mail.send': (deps, input: { outboxId: string }, log) => sendOutboxMail(deps, input, log),
+  'mail.imap-sync': (deps, input: { mailboxId: string }, log) => syncImapMailbox(deps, input, log),
+  'mail.imap-poll': (deps) => requestAllImapSyncs(deps),
 };
 
 /** Queues that differ from the default: the sweep runs one at a time, with at most one more waiting. */
-const QUEUE_POLICY: Partial<Record<JobName, 'stately'>> = { 'sla.sweep': 'stately' };
+const QUEUE_POLICY: Partial<Record<JobName, 'stately'>> = {
+  'sla.sweep': 'stately',
+  // One sync running and one waiting per mailbox (singleton key = mailbox id), across all processes.
+  'mail.imap-sync': 'stately',
+};
 
 /** Queues exist before anything is sent to them; every process that sends calls this at start. */
 export async function createQueues(boss: Boss): Promise<void> {
@@ -48,5 +60,6 @@ export async function startWorkers(boss: Boss, deps: ServiceDeps, log: Logger): 
   // The sweep chain starts now (catching up on whatever came due while no worker ran) and is restarted every
   // minute should a run ever fail to enqueue the next.
   await boss.schedule('sla.sweep', '* * * * *', {});
+  await boss.schedule('mail.imap-poll', '* * * * *', {});
   await scheduleNextSweep(deps, 0);
 }

@@ -1,5 +1,6 @@
 import type { Role } from '@loket/contract';
 import type { BlobStore } from '../adapters/blob-store.ts';
+import type { MailTransport } from '../adapters/mail-transport.ts';
 import type { JobQueue } from '../adapters/queue.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
@@ -24,6 +25,8 @@ export type ServiceDeps = {
   config: Config;
   queue: JobQueue;
   blobs: BlobStore;
+  /** Outgoing mail (SMTP_URL), one transport per process. */
+  mailer: MailTransport;
 };
 export type ServiceContext = ServiceDeps & { actor: Actor };
 

@@ -23,6 +23,14 @@ export const JOBS = {
     z.object({ calendarId: z.uuid(), after: z.uuid().optional() }),
     z.object({ contractId: z.uuid(), after: z.uuid().optional() }),
   ]),
+  /** Parses and files one stored inbound message. Idempotent: the message's status says whether it was done. */
+  'mail.process': z.object({ inboundId: z.uuid() }),
+  /** Sends one outbox row through SMTP_URL. Idempotent: a row already sent is not sent again. */
+  'mail.send': z.object({ outboxId: z.uuid() }),
+  /** Imports what is new in an IMAP mailbox since its UID checkpoint. Idempotent: one row per message key. */
+  'mail.imap-sync': z.object({ mailboxId: z.uuid() }),
+  /** Every minute: a `mail.imap-sync` for each active IMAP mailbox (catch-up beside the IDLE watchers). Idempotent. */
+  'mail.imap-poll': z.object({}),
 } as const;
 export type JobName = keyof typeof JOBS;
 export type JobInput<N extends JobName> = z.infer<(typeof JOBS)[N]>;
