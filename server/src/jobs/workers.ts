@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Boss } from '../adapters/queue.ts';
 import type { ServiceDeps } from '../services/context.ts';
-import { JOBS, type JobName } from '../services/queue-catalog.ts';
+import { JOBS, type JobName, RETRIES } from '../services/queue-catalog.ts';
 import { processInboundMessage } from '../services/mail/process-inbound-message.ts';
 import { sendOutboxMail } from '../services/mail/send-outbox-mail.ts';
 import { requestAllImapSyncs } from '../services/mail/mailboxes/list-imap-mailboxes.ts';
@@ -42,7 +42,13 @@ const QUEUE_POLICY: Partial<Record<JobName, 'stately'>> = {
 export async function createQueues(boss: Boss): Promise<void> {
   for (const name of Object.keys(JOBS) as JobName[]) {
     const policy = QUEUE_POLICY[name];
-    await boss.createQueue(name, { retryLimit: 5, retryDelay: 5, retryBackoff: true, ...(policy ? { policy } : {}) });
+    const retry = RETRIES[name];
+    await boss.createQueue(name, {
+      retryLimit: retry.limit,
+      retryDelay: retry.delaySeconds,
+      retryBackoff: true,
+      ...(policy ? { policy } : {}),
+    });
   }
 }
 

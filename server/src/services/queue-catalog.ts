@@ -33,6 +33,13 @@ export const JOBS = {
   'mail.imap-poll': z.object({}),
 } as const;
 export type JobName = keyof typeof JOBS;
+
+/** How often a failed job is tried again (after its first attempt), and the first delay; the delay doubles. */
+export const RETRIES = Object.fromEntries(
+  (Object.keys(JOBS) as JobName[]).map((name) => [name, { limit: 5, delaySeconds: 5 }]),
+) as Record<JobName, { limit: number; delaySeconds: number }>;
+// A mail server may be away for hours: 30 s, 1 min, 2 min … about 8.5 hours in all before a mail is given up.
+RETRIES['mail.send'] = { limit: 10, delaySeconds: 30 };
 export type JobInput<N extends JobName> = z.infer<(typeof JOBS)[N]>;
 
 /** Enqueue inside the caller's transaction: the job exists if and only if the change committed. */

@@ -102,4 +102,19 @@ describe('sending the outbox through SMTP', () => {
     expect(done).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
     expect(sink.messages.slice(before).filter((m) => m.raw.includes(row!.id))).toHaveLength(1);
   });
+
+  it('gives a mail up as failed after the last attempt, with its error, and never tries it again', async () => {
+    const contact = await makePerson(h, { role: 'contact', organisationId: w.orgA.id });
+    const ticket = await createTicket({ ctx: h.as(contact), input: { subject: 'Printer', body: 'Jammed.' } });
+    const [row] = await rowsOf(ticket.id);
+    sink.failWith(550);
+    for (let attempt = 1; attempt < 11; attempt++) {
+      await expect(sendOutboxMail(h.deps, { outboxId: row!.id })).rejects.toThrow();
+    }
+    expect(await sendOutboxMail(h.deps, { outboxId: row!.id })).toBe('failed');
+    const [failed] = await rowsOf(ticket.id);
+    expect(failed).toMatchObject({ status: 'failed', attempts: 11, sentAt: null });
+    sink.failWith(undefined);
+    expect(await sendOutboxMail(h.deps, { outboxId: row!.id })).toBe('not_pending');
+  });
 });

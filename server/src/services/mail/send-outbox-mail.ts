@@ -2,13 +2,18 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { outbox } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
+import { RETRIES } from '../queue-catalog.ts';
 
-export type SendOutcome = 'sent' | 'already_sent' | 'not_pending' | 'missing';
+export type SendOutcome = 'sent' | 'already_sent' | 'not_pending' | 'missing' | 'failed';
+
+/** Every attempt the queue makes: the first and its retries. The last failure gives the mail up as `failed`. */
+const ATTEMPTS = RETRIES['mail.send'].limit + 1;
 
 /**
  * Sends one outbox row through SMTP_URL and marks it sent. On failure it counts the attempt, keeps the error and
  * throws, so the queue retries it later (retry limit and backoff: createQueues in jobs/workers.ts); a row already
- * sent is never sent again. The one window left: the SMTP server accepted the mail and the process died before
+ * sent is never sent again. When the last attempt fails too, the row is marked `failed` (admins see it with its
+ * error) and the job ends. The one window left: the SMTP server accepted the mail and the process died before
  * the row was marked — then the retry sends it a second time, with the same Message-ID and X-Loket-Outbox header,
  * so the duplicate is recognisable (and dropped by servers that deduplicate by Message-ID). At most twice, never lost.
  */
@@ -40,10 +45,19 @@ export async function sendOutboxMail(
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    const last = row.attempts + 1 >= ATTEMPTS;
     await deps.db
       .update(outbox)
-      .set({ attempts: sql`${outbox.attempts} + 1`, lastError: message.slice(0, 1000) })
+      .set({
+        attempts: sql`${outbox.attempts} + 1`,
+        lastError: message.slice(0, 1000),
+        ...(last ? { status: 'failed' as const } : {}),
+      })
       .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
+    if (last) {
+      log?.error({ outboxId: row.id, err: error }, 'sending mail failed for the last time; given up');
+      return 'failed';
+    }
     log?.warn({ outboxId: row.id, err: error }, 'sending mail failed; the queue retries it');
     throw error;
   }
