@@ -42,13 +42,10 @@ const QUEUE_POLICY: Partial<Record<JobName, 'stately'>> = {
 export async function createQueues(boss: Boss): Promise<void> {
   for (const name of Object.keys(JOBS) as JobName[]) {
     const policy = QUEUE_POLICY[name];
-    const retry = RETRIES[name];
-    await boss.createQueue(name, {
-      retryLimit: retry.limit,
-      retryDelay: retry.delaySeconds,
-      retryBackoff: true,
-      ...(policy ? { policy } : {}),
-    });
+    const retry = { retryLimit: RETRIES[name].limit, retryDelay: RETRIES[name].delaySeconds, retryBackoff: true };
+    await boss.createQueue(name, { ...retry, ...(policy ? { policy } : {}) });
+    // A queue made by an older version keeps its policy, but takes the retry settings of this one.
+    await boss.updateQueue(name, retry);
   }
 }
 
