@@ -112,6 +112,11 @@ export const Article = z.object({
   kind: ArticleKind,
   author: z.object({ id: PersonId, name: z.string(), isAgent: z.boolean() }),
   body: z.string(),
+  /**
+   * The body as first shown: for mail, quoted history and the signature folded away behind `folded` (the body is
+   * kept whole). Other channels show the body as it is (`folded` null).
+   */
+  display: z.object({ visible: z.string(), folded: z.string().nullable() }),
   channel: Channel,
   attachments: z.array(Attachment),
   createdAt: Instant,

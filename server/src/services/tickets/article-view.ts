@@ -2,6 +2,7 @@ import { type Article, isAgentRole } from '@loket/contract';
 import { type SQL, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { articles, attachments, people } from '../../db/schema.ts';
+import { foldQuotedText } from '../../domain/mail/fold-quoted-text.ts';
 
 export type AttachmentRow = typeof attachments.$inferSelect;
 
@@ -51,6 +52,7 @@ export async function loadArticles(
       kind: a.kind,
       author: { id: a.authorId as Article['author']['id'], name: authorName, isAgent: isAgentRole(authorRole) },
       body: a.body,
+      display: a.channel === 'email' ? foldQuotedText(a.body) : { visible: a.body, folded: null },
       channel: a.channel,
       attachments: (filesOf.get(a.id) ?? []).map(toAttachment),
       createdAt: a.createdAt.toISOString(),

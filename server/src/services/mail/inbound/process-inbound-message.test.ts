@@ -21,6 +21,7 @@ import { eml, makeMailbox, message, storeInbound } from '../../../../test/mail/s
 import { changeTicketStatus } from '../../tickets/change-ticket-status.ts';
 import { createTicket } from '../../tickets/create-ticket.ts';
 import { mergeTicket } from '../../tickets/merge-ticket.ts';
+import { listArticles } from '../../tickets/list-articles.ts';
 import { processInboundMessage } from '../process-inbound-message.ts';
 
 const DAY = 86_400_000;
@@ -218,6 +219,20 @@ describe('threading', () => {
       actorId: w.contactA.id,
       data: { articleId: conversation[1]!.id, channel: 'email', inboundId: row.id },
     });
+  });
+
+  it('shows a reply with its quoted history and signature folded away, keeping the body whole', async () => {
+    const ticket = await openAs(w.contactA);
+    const ours = await outboundId(ticket.id);
+    const body =
+      'Still down after the restart.\n\n-- \nJan\n\nOn Mon, 9 Mar 2026 at 10:00, Support wrote:\n> Please restart it.';
+    await deliver(reply(w.contactA.email, { 'In-Reply-To': ours }, body));
+    const articles = await listArticles({ ctx: h.as(w.contactA), id: ticket.id });
+    const mail = articles.items.at(-1)!;
+    expect(mail.body).toContain('Please restart it.');
+    expect(mail.display.visible).toBe('Still down after the restart.');
+    expect(mail.display.folded).toContain('> Please restart it.');
+    expect(articles.items[0]!.display).toEqual({ visible: articles.items[0]!.body, folded: null });
   });
 
   it('follows References newest first, and earlier imported Message-IDs too', async () => {
