@@ -1,12 +1,26 @@
 import type { Language } from '@loket/contract';
-import { and, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { articles, organisations, outbox, people, ticketParticipants, tickets } from '../../../db/schema.ts';
+import {
+  articles,
+  mailTemplates,
+  organisations,
+  outbox,
+  people,
+  settings,
+  ticketParticipants,
+  tickets,
+} from '../../../db/schema.ts';
 import type { ServiceContext, ServiceDeps } from '../../context.ts';
 import type { Change } from '../../shared/record-event.ts';
 import { loadSettings } from '../../shared/reference-lookup.ts';
-import type { MailTemplateKey, MailValues } from '../templates/built-in-templates.ts';
-import { loadMailTemplate, renderMailTemplate } from '../templates/render-mail-template.ts';
+import {
+  BUILT_IN_TEMPLATES,
+  type MailTemplateKey,
+  type MailText,
+  type MailValues,
+} from '../templates/built-in-templates.ts';
+import { renderMailTemplate } from '../templates/render-mail-template.ts';
 import { queueMail } from './queue-mail.ts';
 
 export type TicketEventForMail = {
@@ -19,6 +33,9 @@ export type TicketEventForMail = {
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The templates a ticket event may mail a customer with. */
+const CUSTOMER_KEYS: MailTemplateKey[] = ['acknowledgement', 'agent_reply', 'resolved', 'closed'];
+type MailOverride = MailText & { key: string; language: Language };
 const isAgentRole = (role: string) => role === 'agent' || role === 'admin';
 
 /** The language a person reads: their own, else their organisation's, else the desk's. */
@@ -55,6 +72,7 @@ export async function queueMailForTicketEvent(
   const agentReply = event.kind === 'replied' && byAgent && typeof event.data?.articleId === 'string';
   if (event.kind !== 'created' && !statusChanged && !agentReply) return;
 
+  const since = new Date(ctx.clock.now().getTime() - DAY_MS).toISOString();
   const [found] = await tx
     .select({
       ticket: tickets,
@@ -67,6 +85,13 @@ export async function queueMailForTicketEvent(
         emailBouncedAt: people.emailBouncedAt,
       },
       organisationLanguage: organisations.language,
+      // Read with the ticket, one round trip for what every customer mail may need: acknowledgements sent to this
+      // address in the last 24 hours, the desk's language, and the admins' wordings of the customer templates.
+      acknowledgedToday: sql<number>`(SELECT count(*)::int FROM ${outbox} o WHERE o.kind = 'acknowledgement'
+        AND o.to_address = lower(${people.email}) AND o.created_at > ${since}::timestamptz)`,
+      desk: sql<unknown>`(SELECT value FROM ${settings} WHERE key = 'defaultLanguage')`,
+      overrides: sql<MailOverride[] | null>`(SELECT json_agg(json_build_object('key', t.key, 'language', t.language,
+        'subject', t.subject, 'body', t.body)) FROM ${mailTemplates} t WHERE t.key IN ${CUSTOMER_KEYS})`,
     })
     .from(tickets)
     .innerJoin(people, eq(people.id, tickets.requesterId))
@@ -78,17 +103,7 @@ export async function queueMailForTicketEvent(
   let key: MailTemplateKey | undefined;
   if (event.kind === 'created') {
     if (event.data?.autoReply === false || isAgentRole(requester.role) || requester.emailBouncedAt) return;
-    const [sent] = await tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(outbox)
-      .where(
-        and(
-          eq(outbox.kind, 'acknowledgement'),
-          eq(outbox.toAddress, requester.email.toLowerCase()),
-          gt(outbox.createdAt, new Date(ctx.clock.now().getTime() - DAY_MS)),
-        ),
-      );
-    if ((sent?.n ?? 0) >= ctx.config.autoRepliesPerSenderPerDay) return;
+    if (found.acknowledgedToday >= ctx.config.autoRepliesPerSenderPerDay) return;
     key = 'acknowledgement';
   } else if (statusChanged && ticket.statusKind === 'resolved') {
     key = 'resolved';
@@ -99,10 +114,10 @@ export async function queueMailForTicketEvent(
   }
   if (!key) return;
 
-  const language = await languageOf(tx, {
-    language: requester.language,
-    organisationLanguage: found.organisationLanguage,
-  });
+  const language: Language =
+    requester.language ??
+    found.organisationLanguage ??
+    (found.desk === 'nl' || found.desk === 'sv' ? found.desk : 'en');
   const portalUrl = portalUrlOf(ctx, ticket.reference);
   let body = '';
   let articleId: string | null = null;
@@ -134,7 +149,8 @@ export async function queueMailForTicketEvent(
     confirmUrl: `${portalUrl}?action=confirm`,
     reopenUrl: `${portalUrl}?action=reopen`,
   };
-  const text = renderMailTemplate(await loadMailTemplate(tx, key, language), values);
+  const override = found.overrides?.find((o) => o.key === key && o.language === language);
+  const text = renderMailTemplate(override ?? BUILT_IN_TEMPLATES[language][key], values);
   // Participants in copy hear the conversation; acknowledgements go to the requester alone.
   const cc =
     key === 'acknowledgement'

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Email, type Language } from '@loket/contract';
-import { asc, eq } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../../db/client.ts';
 import { inboundMessages, mailboxes, mailMessageIds, outbox } from '../../../db/schema.ts';
 import type { ServiceDeps } from '../../context.ts';
 import { enqueue } from '../../queue-catalog.ts';
@@ -50,36 +50,33 @@ export const newMessageId = (publicUrl: string): string => {
   return `<${randomUUID()}@${host}>`;
 };
 
-/** The mailbox a ticket's mail comes from: the one its first message arrived in, else the first active one. */
-async function senderMailbox(tx: Executor, ticketId: string | null | undefined) {
-  if (ticketId) {
-    const [first] = await tx
-      .select({ id: mailboxes.id, address: mailboxes.address })
-      .from(inboundMessages)
-      .innerJoin(mailboxes, eq(mailboxes.id, inboundMessages.mailboxId))
-      .where(eq(inboundMessages.ticketId, ticketId))
-      .orderBy(asc(inboundMessages.receivedAt))
-      .limit(1);
-    if (first) return first;
-  }
-  const [active] = await tx
-    .select({ id: mailboxes.id, address: mailboxes.address })
-    .from(mailboxes)
-    .where(eq(mailboxes.isActive, true))
-    .orderBy(asc(mailboxes.createdAt), asc(mailboxes.address))
-    .limit(1);
-  return active;
-}
+type Mailbox = { id: string; address: string };
 
-/** The ticket's thread, oldest first, capped: the first message and the newest ones. */
-async function threadOf(tx: Executor, ticketId: string): Promise<string[]> {
-  const ids = await tx
-    .select({ messageId: mailMessageIds.messageId })
-    .from(mailMessageIds)
-    .where(eq(mailMessageIds.ticketId, ticketId))
-    .orderBy(asc(mailMessageIds.createdAt));
-  const all = ids.map((r) => r.messageId).filter((id) => /^<[^<>\s]+>$/.test(id));
-  return all.length <= MAX_REFERENCES ? all : [all[0]!, ...all.slice(-(MAX_REFERENCES - 1))];
+/**
+ * In one round trip: the mailbox a ticket's mail comes from (the one its first message arrived in, else the first
+ * active one) and the ticket's thread, oldest first, capped to the first message and the newest ones.
+ */
+async function mailboxAndThread(
+  tx: Executor,
+  ticketId: string | null | undefined,
+  wantMailbox: boolean,
+): Promise<{ mailbox: Mailbox | undefined; thread: string[] }> {
+  if (!ticketId && !wantMailbox) return { mailbox: undefined, thread: [] };
+  const ticket = ticketId ?? null;
+  const [row] = await queryRows<{ first: Mailbox | null; active: Mailbox | null; thread: string[] | null }>(
+    tx,
+    sql`SELECT
+      (SELECT json_build_object('id', m.id, 'address', m.address) FROM ${inboundMessages} i
+        JOIN ${mailboxes} m ON m.id = i.mailbox_id
+        WHERE ${wantMailbox} AND i.ticket_id = ${ticket}::uuid ORDER BY i.received_at LIMIT 1) AS first,
+      (SELECT json_build_object('id', m.id, 'address', m.address) FROM ${mailboxes} m
+        WHERE ${wantMailbox} AND m.is_active ORDER BY m.created_at, m.address LIMIT 1) AS active,
+      (SELECT json_agg(x.message_id ORDER BY x.created_at) FROM ${mailMessageIds} x
+        WHERE x.ticket_id = ${ticket}::uuid) AS thread`,
+  );
+  const all = (row?.thread ?? []).filter((id) => /^<[^<>\s]+>$/.test(id));
+  const thread = all.length <= MAX_REFERENCES ? all : [all[0]!, ...all.slice(-(MAX_REFERENCES - 1))];
+  return { mailbox: row?.first ?? row?.active ?? undefined, thread };
 }
 
 /**
@@ -92,9 +89,8 @@ export async function queueMail(deps: ServiceDeps, tx: Executor, input: QueueMai
   const to = safeAddress(input.to);
   if (!to) return undefined;
   const cc = [...new Set((input.cc ?? []).map(safeAddress).filter((a): a is string => !!a && a !== to))];
-  const mailbox = input.sender === 'mailbox' ? await senderMailbox(tx, input.ticketId) : undefined;
+  const { mailbox, thread } = await mailboxAndThread(tx, input.ticketId, input.sender === 'mailbox');
   const from = safeAddress(mailbox?.address) ?? headerSafe(deps.config.mailFrom);
-  const thread = input.ticketId ? await threadOf(tx, input.ticketId) : [];
   const messageId = newMessageId(deps.config.publicUrl);
   const now = deps.clock.now();
   const [row] = await tx
