@@ -21,6 +21,13 @@ export type MailTransport = {
   send(mail: OutgoingMail): Promise<{ accepted: string[]; response: string }>;
 };
 
+/** A few kept-open SMTP connections instead of one per mail, unless SMTP_URL says otherwise (`?pool=false`). */
+function pooled(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  if (!url.searchParams.has('pool')) url.searchParams.set('pool', 'true');
+  return url.toString();
+}
+
 /**
  * One nodemailer transport for the process, made from SMTP_URL (e.g. `smtp://user:pass@host:587`,
  * `smtps://host:465`). nodemailer connects on the first send, so creating it costs nothing.
@@ -36,7 +43,7 @@ export function smtpMailTransport(smtpUrl: string | undefined): MailTransport {
   return {
     configured: true,
     async send(mail) {
-      transport ??= nodemailer.createTransport(smtpUrl);
+      transport ??= nodemailer.createTransport(pooled(smtpUrl));
       const info = await transport.sendMail({
         from: mail.from,
         to: mail.to,

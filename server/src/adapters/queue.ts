@@ -26,6 +26,8 @@ export function createBoss(database: Database, options: { runWorkers: boolean })
     supervise: options.runWorkers,
     schedule: options.runWorkers,
     migrate: true,
+    // How often a live process looks for jobs whose worker died (no heartbeat): see HEARTBEAT_SECONDS.
+    superviseIntervalSeconds: 10,
   };
   if (database.kind === 'pglite') return new PgBoss({ ...common, db: fromPglite(database.pglite) });
   return new PgBoss({ ...common, connectionString: database.url, max: 4 });

@@ -31,6 +31,16 @@ export const HANDLERS: Record<JobName, Handler> = {
   'mail.imap-poll': (deps) => requestAllImapSyncs(deps),
 };
 
+/** Seconds without a heartbeat after which a running job counts as abandoned by a dead worker. */
+export const HEARTBEAT_SECONDS = 15;
+
+/**
+ * Jobs that spend most of their time waiting on the database or a mail server run several at a time in each process
+ * (each one job a fetch, so one failure retries only itself); the rest one batch at a time. Handlers are idempotent
+ * and their rows are locked, so concurrency changes nothing but the speed.
+ */
+const CONCURRENCY: Partial<Record<JobName, number>> = { 'mail.process': 4, 'mail.send': 4, 'ticket.notify': 4 };
+
 /** Queues that differ from the default: the sweep runs one at a time, with at most one more waiting. */
 const QUEUE_POLICY: Partial<Record<JobName, 'stately'>> = {
   'sla.sweep': 'stately',
@@ -42,7 +52,14 @@ const QUEUE_POLICY: Partial<Record<JobName, 'stately'>> = {
 export async function createQueues(boss: Boss): Promise<void> {
   for (const name of Object.keys(JOBS) as JobName[]) {
     const policy = QUEUE_POLICY[name];
-    const retry = { retryLimit: RETRIES[name].limit, retryDelay: RETRIES[name].delaySeconds, retryBackoff: true };
+    // A worker that dies (kill -9, a lost machine) stops its jobs' heartbeats; the supervisor of any live process
+    // then hands them out again within about HEARTBEAT_SECONDS + its own interval, instead of at the expiry.
+    const retry = {
+      retryLimit: RETRIES[name].limit,
+      retryDelay: RETRIES[name].delaySeconds,
+      retryBackoff: true,
+      heartbeatSeconds: HEARTBEAT_SECONDS,
+    };
     await boss.createQueue(name, { ...retry, ...(policy ? { policy } : {}) });
     // A queue made by an older version keeps its policy, but takes the retry settings of this one.
     await boss.updateQueue(name, retry);
@@ -52,7 +69,12 @@ export async function createQueues(boss: Boss): Promise<void> {
 /** Starts the workers and the schedules. Jobs come in batches: one fetch, many handled. */
 export async function startWorkers(boss: Boss, deps: ServiceDeps, log: Logger): Promise<void> {
   for (const name of Object.keys(JOBS) as JobName[]) {
-    await boss.work(name, { batchSize: 20, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    const concurrency = CONCURRENCY[name] ?? 1;
+    const options =
+      concurrency > 1
+        ? { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds: 0.5 }
+        : { batchSize: 20, pollingIntervalSeconds: 0.5 };
+    await boss.work(name, options, async (jobs) => {
       for (const job of jobs) {
         const input = JOBS[name].parse(job.data);
         await HANDLERS[name](deps, input as never, log);
