@@ -15,6 +15,7 @@ export type JobQueue = {
 };
 
 export type Boss = PgBoss;
+export type { JobResult } from 'pg-boss';
 
 /**
  * pg-boss on the same database as everything else: on PGlite through its adapter, on PostgreSQL with its own pool.

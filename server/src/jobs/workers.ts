@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Boss } from '../adapters/queue.ts';
+import type { Boss, JobResult } from '../adapters/queue.ts';
 import type { ServiceDeps } from '../services/context.ts';
 import { JOBS, type JobName, RETRIES } from '../services/queue-catalog.ts';
 import { processInboundMessage } from '../services/mail/process-inbound-message.ts';
@@ -35,9 +35,8 @@ export const HANDLERS: Record<JobName, Handler> = {
 export const HEARTBEAT_SECONDS = 15;
 
 /**
- * Jobs that spend most of their time waiting on the database or a mail server run several at a time in each process
- * (each one job a fetch, so one failure retries only itself); the rest one batch at a time. Handlers are idempotent
- * and their rows are locked, so concurrency changes nothing but the speed.
+ * Jobs that spend most of their time waiting on the database or a mail server run several at a time in each process;
+ * the rest one after another. Handlers are idempotent and lock their rows, so concurrency changes only the speed.
  */
 const CONCURRENCY: Partial<Record<JobName, number>> = { 'mail.process': 4, 'mail.send': 4, 'ticket.notify': 4 };
 
@@ -69,17 +68,31 @@ export async function createQueues(boss: Boss): Promise<void> {
 /** Starts the workers and the schedules. Jobs come in batches: one fetch, many handled. */
 export async function startWorkers(boss: Boss, deps: ServiceDeps, log: Logger): Promise<void> {
   for (const name of Object.keys(JOBS) as JobName[]) {
-    const concurrency = CONCURRENCY[name] ?? 1;
-    const options =
-      concurrency > 1
-        ? { batchSize: 1, localConcurrency: concurrency, pollingIntervalSeconds: 0.5 }
-        : { batchSize: 20, pollingIntervalSeconds: 0.5 };
-    await boss.work(name, options, async (jobs) => {
-      for (const job of jobs) {
-        const input = JOBS[name].parse(job.data);
-        await HANDLERS[name](deps, input as never, log);
-      }
-    });
+    const parallel = CONCURRENCY[name] ?? 1;
+    // One fetch brings up to 20 jobs; `parallel` of them run at once; each is settled on its own, so a failing job
+    // is retried alone and its neighbours in the batch are not run again.
+    await boss.work(
+      name,
+      { batchSize: 20, pollingIntervalSeconds: 0.5, perJobResults: true },
+      async (jobs): Promise<JobResult[]> => {
+        const results: JobResult[] = [];
+        let next = 0;
+        const lane = async () => {
+          while (next < jobs.length) {
+            const job = jobs[next++]!;
+            try {
+              await HANDLERS[name](deps, JOBS[name].parse(job.data) as never, log);
+              results.push({ id: job.id, status: 'completed' });
+            } catch (error) {
+              log.warn({ job: name, jobId: job.id, err: error }, 'job failed; the queue retries it');
+              results.push({ id: job.id, status: 'failed', output: { message: String(error) } });
+            }
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(parallel, jobs.length) }, lane));
+        return results;
+      },
+    );
   }
   await boss.schedule('maintenance.purge', '17 * * * *', {});
   // The sweep chain starts now (catching up on whatever came due while no worker ran) and is restarted every
