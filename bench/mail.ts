@@ -430,6 +430,7 @@ function startServer(input: {
     LOG_LEVEL: 'warn',
   };
   if (input.databaseUrl) childEnv.DATABASE_URL = input.databaseUrl;
+  if (env.DATABASE_POOL_SIZE) childEnv.DATABASE_POOL_SIZE = env.DATABASE_POOL_SIZE;
   const args = [
     ...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF)] : []),
     'server/src/cli.ts',
@@ -667,21 +668,17 @@ function reading(results: TargetResult[]): string[] {
 
 /** What the profile showed; kept beside the code that writes it so a re-run keeps it. */
 const READING_NOTES = [
-  '- **Why far below 200 msg/s — a CPU profile of the server** (`BENCH_CPU_PROF`, PostgreSQL, 300 + 300 messages, ' +
-    '2026-11-22): the server process was **idle 60 % of the run**; no function of Loket comes above 1 % of the ' +
-    'samples (drizzle query building 7 %, socket writes to PostgreSQL 6 %, pg 2 %, nodemailer 2 %). The rate is set ' +
-    'by latency, not CPU: `boss.work` hands each worker a batch of 20 jobs that `startWorkers` (jobs/workers.ts) ' +
-    'runs one after another, so a process files one message at a time, each a chain of sequential round trips and ' +
-    'two commits (pg-boss: a batch of 20 `mail.process` jobs took 675 ms on average, about 34 ms a message), while ' +
-    '`ticket.notify` (1 per message) and `mail.send` (4 per new ticket: the acknowledgement and 3 agent mails) ' +
-    'share the same event loop and pool. The SMTP side is not the limit (accept rate above). What would raise it: ' +
-    'running handlers concurrently (pg-boss `localConcurrency`, or `Promise.all` over the batch — `fileMessage` ' +
-    'already locks its inbound row, but two messages from one new sender would then race to register them), more ' +
-    '`loket worker` processes on PostgreSQL, and fewer round trips per filing.',
-  '- **Outgoing mail opens one SMTP connection per message** (adapters/mail-transport.ts creates a transport ' +
-    'without `pool`). Against smtp-server (the test sink, and any server with a greet pause) every connection waits ' +
-    '100 ms for its greeting, so one process sends at most about 9 mails/s there; this bench uses a sink that greets ' +
-    'at once (bench/mail-sink.ts), like a local relay.',
+  '- **Why below 200 msg/s.** A first run filed 27 / 36 msg/s on PostgreSQL: `startWorkers` ran each fetched batch ' +
+    'of jobs one after another, and outgoing mail opened one SMTP connection per message. Jobs of a batch now run ' +
+    'four at a time (mail.process, mail.send, ticket.notify) and SMTP connections are pooled: PGlite went from 6 / 20 ' +
+    'to about 19 / 26 msg/s, PostgreSQL to 35 / 42. Ten at a time instead of four changed nothing (measured ' +
+    '2026-11-22): the limit is now CPU. A new message costs about 25 ms of server and 10–16 ms of PostgreSQL CPU, ' +
+    'because it fans out into about six jobs and some fifty round trips — filing (parse, thread, register, ticket, ' +
+    'article, SLA clocks, the acknowledgement), `ticket.notify` (three agent notifications, each with its own mail) ' +
+    'and four `mail.send` — on 2 CPUs shared with this bench. A CPU profile (`BENCH_CPU_PROF`) shows no Loket ' +
+    'function above 1 % of the samples; drizzle query building (7 %) and socket writes to PostgreSQL (9 %) lead. ' +
+    'Reaching 200 msg/s needs fewer round trips and jobs per message (one send job for the agent mails of one ' +
+    'event, outbox row and Message-ID in one statement), not more concurrency.',
 ].join('\n');
 
 async function updateDocs(report: string): Promise<void> {
