@@ -27,8 +27,10 @@ export function createBoss(database: Database, options: { runWorkers: boolean })
     supervise: options.runWorkers,
     schedule: options.runWorkers,
     migrate: true,
-    // How often a live process looks for jobs whose worker died (no heartbeat): see HEARTBEAT_SECONDS.
+    // How often a live process looks for jobs whose worker died (no heartbeat, see HEARTBEAT_SECONDS in
+    // jobs/workers.ts) and hands them out again: pg-boss checks each queue at most once per monitor interval.
     superviseIntervalSeconds: 10,
+    monitorIntervalSeconds: 10,
   };
   if (database.kind === 'pglite') return new PgBoss({ ...common, db: fromPglite(database.pglite) });
   return new PgBoss({ ...common, connectionString: database.url, max: 4 });

@@ -3,7 +3,7 @@ import type { Boss, JobResult } from '../adapters/queue.ts';
 import type { ServiceDeps } from '../services/context.ts';
 import { JOBS, type JobName, RETRIES } from '../services/queue-catalog.ts';
 import { processInboundMessage } from '../services/mail/process-inbound-message.ts';
-import { sendOutboxMail } from '../services/mail/send-outbox-mail.ts';
+import { sendOutboxMail, sendOutboxMails } from '../services/mail/send-outbox-mail.ts';
 import { requestAllImapSyncs } from '../services/mail/mailboxes/list-imap-mailboxes.ts';
 import { syncImapMailbox } from '../services/mail/sync-imap-mailbox.ts';
 import { notifyOnTicketEvent } from '../services/notifications/notify-on-ticket-event.ts';
@@ -26,7 +26,8 @@ export const HANDLERS: Record<JobName, Handler> = {
   },
   'sla.replay': (deps, input: ReplayScope & { after?: string }) => replayTicketClocks(deps, input),
   'mail.process': (deps, input: { inboundId: string }, log) => processInboundMessage(deps, input, log),
-  'mail.send': (deps, input: { outboxId: string }, log) => sendOutboxMail(deps, input, log),
+  'mail.send': (deps, input: { outboxId: string } | { outboxIds: string[] }, log) =>
+    'outboxIds' in input ? sendOutboxMails(deps, input, log) : sendOutboxMail(deps, input, log),
   'mail.imap-sync': (deps, input: { mailboxId: string }, log) => syncImapMailbox(deps, input, log),
   'mail.imap-poll': (deps) => requestAllImapSyncs(deps),
 };

@@ -26,7 +26,11 @@ export const JOBS = {
   /** Parses and files one stored inbound message. Idempotent: the message's status says whether it was done. */
   'mail.process': z.object({ inboundId: z.uuid() }),
   /** Sends one outbox row through SMTP_URL. Idempotent: a row already sent is not sent again. */
-  'mail.send': z.object({ outboxId: z.uuid() }),
+  'mail.send': z.union([
+    z.object({ outboxId: z.uuid() }),
+    // the mails one change wrote for several people (agent notifications), sent by one job
+    z.object({ outboxIds: z.array(z.uuid()).min(1).max(200) }),
+  ]),
   /** Imports what is new in an IMAP mailbox since its UID checkpoint. Idempotent: one row per message key. */
   'mail.imap-sync': z.object({ mailboxId: z.uuid() }),
   /** Every minute: a `mail.imap-sync` for each active IMAP mailbox (catch-up beside the IDLE watchers). Idempotent. */

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makePerson, makeWorld } from '../../../test/factories.ts';
+import { makeGroup, makePerson, makeWorld } from '../../../test/factories.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 import { startSmtpSink } from '../../../test/smtp-sink.ts';
 import { mailMessageIds, outbox } from '../../db/schema.ts';
+import { assignTicket } from '../tickets/assign-ticket.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
 import { replyToTicket } from '../tickets/reply-to-ticket.ts';
-import { sendOutboxMail } from './send-outbox-mail.ts';
+import { sendOutboxMail, sendOutboxMails } from './send-outbox-mail.ts';
 
 let h: Harness;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -116,5 +117,38 @@ describe('sending the outbox through SMTP', () => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 11, sentAt: null });
     sink.failWith(undefined);
     expect(await sendOutboxMail(h.deps, { outboxId: row!.id })).toBe('not_pending');
+  });
+
+  it('sends the agent mails of one event with one job, each once, retrying only what failed', async () => {
+    const [a, b] = [
+      await makePerson(h, { role: 'agent', organisationId: w.provider.id }),
+      await makePerson(h, { role: 'agent', organisationId: w.provider.id }),
+    ];
+    const group = await makeGroup(h, [a.id, b.id]);
+    await h.runJobs();
+    const ticket = await createTicket({
+      ctx: h.as(w.contactA),
+      input: { subject: 'Both agents hear of this', body: 'Please.' },
+    });
+    await h.runJobs(); // the customer's acknowledgement goes out
+    await assignTicket({ ctx: h.as(w.agent), id: ticket.id, input: { groupId: group.id } });
+    sink.failWith(451);
+    // the notification job writes both mails and one send job, which fails for both
+    await expect(h.runJobs()).rejects.toThrow(/451|Try again/);
+    const agentRows = async () =>
+      (await rowsOf(ticket.id)).filter((r) => r.toAddress === a.email || r.toAddress === b.email);
+    expect((await agentRows()).map((r) => [r.status, r.attempts])).toEqual([
+      ['pending', 1],
+      ['pending', 1],
+    ]);
+    sink.failWith(undefined);
+    const rows = await agentRows();
+    const before = sink.messages.length;
+    expect(await sendOutboxMails(h.deps, { outboxIds: rows.map((r) => r.id) })).toEqual(['sent', 'sent']);
+    expect(await sendOutboxMails(h.deps, { outboxIds: rows.map((r) => r.id) })).toEqual([
+      'already_sent',
+      'already_sent',
+    ]);
+    expect(sink.messages.length - before).toBe(2);
   });
 });

@@ -67,3 +67,26 @@ export async function sendOutboxMail(
     .where(and(eq(outbox.id, row.id), eq(outbox.status, 'pending')));
   return 'sent';
 }
+
+/**
+ * Sends several outbox rows written by one change (the agent mails of one event): each as `sendOutboxMail` does. A
+ * failure does not stop the others; the first one is thrown at the end, so the queue retries the job and the rows
+ * already sent are skipped then.
+ */
+export async function sendOutboxMails(
+  deps: ServiceDeps,
+  input: { outboxIds: string[] },
+  log?: Logger,
+): Promise<SendOutcome[]> {
+  const outcomes: SendOutcome[] = [];
+  let failure: unknown;
+  for (const outboxId of input.outboxIds) {
+    try {
+      outcomes.push(await sendOutboxMail(deps, { outboxId }, log));
+    } catch (error) {
+      failure ??= error;
+    }
+  }
+  if (failure !== undefined) throw failure;
+  return outcomes;
+}

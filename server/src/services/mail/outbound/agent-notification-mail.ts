@@ -1,9 +1,11 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { organisations, people, type ticketEvents, type TicketRow } from '../../../db/schema.ts';
+import type { Language } from '@loket/contract';
 import type { ServiceDeps } from '../../context.ts';
+import { enqueue } from '../../queue-catalog.ts';
 import { loadSettings } from '../../shared/reference-lookup.ts';
-import { isMailTemplateKey, type MailValues } from '../templates/built-in-templates.ts';
+import { isMailTemplateKey, type MailText, type MailValues } from '../templates/built-in-templates.ts';
 import { loadMailTemplate, renderMailTemplate } from '../templates/render-mail-template.ts';
 import { queueMail } from './queue-mail.ts';
 
@@ -55,12 +57,14 @@ export async function queueAgentNotificationMails(
     clock: typeof data.clock === 'string' ? data.clock.replace(/_/g, ' ') : '',
     dueAt: typeof data.dueAt === 'string' ? data.dueAt : '',
   };
-  let written = 0;
+  const written: string[] = [];
+  const templates = new Map<Language, MailText>();
   for (const notification of input.notifications) {
     const agent = agents.find((a) => a.id === notification.personId);
     if (!agent || !agent.isActive || agent.emailBouncedAt) continue;
     const language = agent.language ?? agent.organisationLanguage ?? settings.defaultLanguage;
-    const text = renderMailTemplate(await loadMailTemplate(tx, kind, language), {
+    if (!templates.has(language)) templates.set(language, await loadMailTemplate(tx, kind, language));
+    const text = renderMailTemplate(templates.get(language)!, {
       ...values,
       recipientName: agent.name,
     });
@@ -75,8 +79,11 @@ export async function queueAgentNotificationMails(
       textBody: text.body,
       automatic: true,
       sender: 'system',
+      deferSending: true,
     });
-    if (id) written++;
+    if (id) written.push(id);
   }
-  return written;
+  // One job sends them all: a new ticket in a group of five is one send job, not five.
+  if (written.length > 0 && deps.config.smtpUrl) await enqueue(deps, tx, 'mail.send', { outboxIds: written });
+  return written.length;
 }

@@ -25,6 +25,8 @@ export type QueueMailInput = {
   automatic: boolean;
   /** `mailbox`: from the ticket's mailbox (customer mail); `system`: from MAIL_FROM (agent notifications). */
   sender: 'mailbox' | 'system';
+  /** The caller enqueues the sending itself, e.g. one job for the mails of several recipients. */
+  deferSending?: boolean;
 };
 
 /**
@@ -127,6 +129,6 @@ export async function queueMail(deps: ServiceDeps, tx: Executor, input: QueueMai
       createdAt: now,
     });
   }
-  if (deps.config.smtpUrl) await enqueue(deps, tx, 'mail.send', { outboxId: row.id });
+  if (deps.config.smtpUrl && !input.deferSending) await enqueue(deps, tx, 'mail.send', { outboxId: row.id });
   return row.id;
 }
