@@ -157,4 +157,23 @@ describe('mailboxes over HTTP', () => {
     expect(retired.json().isActive).toBe(false);
     expect((await call(admin, 'PATCH', `/mailboxes/${MISSING_ID}`, { isActive: false })).statusCode).toBe(404);
   });
+
+  it('asks for the password again before the mailbox points at another server, user or transport', async () => {
+    const res = await call(admin, 'POST', '/mailboxes', {
+      name: 'Pinned',
+      address: 'pinned@desk.example',
+      inbound: 'imap',
+      imap,
+    });
+    const id = res.json().id as string;
+    const { password: _password, ...withoutPassword } = imap;
+    for (const change of [{ host: 'collector.evil.example' }, { user: 'someone-else' }, { secure: !imap.secure }]) {
+      const moved = await call(admin, 'PATCH', `/mailboxes/${id}`, { imap: { ...withoutPassword, ...change } });
+      expect(moved.statusCode).toBe(400);
+    }
+    const withPassword = await call(admin, 'PATCH', `/mailboxes/${id}`, {
+      imap: { ...imap, host: 'imap2.desk.example' },
+    });
+    expect(withPassword.statusCode).toBe(200);
+  });
 });

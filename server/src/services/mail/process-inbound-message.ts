@@ -49,9 +49,15 @@ export async function processInboundMessage(
     // and files nobody ends up naming are purged like unused uploads.
     stored = await storeAttachments(deps, mail);
   } catch (error) {
-    if (!(error instanceof UnparseableMessage)) throw error;
-    log?.warn({ inboundId: row.id, reason: error.message }, 'inbound message quarantined');
-    return quarantine(deps, row.id, error.message);
+    // A message that cannot be read is quarantined at once; any other failure here (storage, a part that breaks the
+    // sanitizer) is retried and, like a failure to file, quarantined after MAX_ATTEMPTS — never left `received`.
+    if (!(error instanceof UnparseableMessage) && row.attempts < MAX_ATTEMPTS) throw error;
+    const reason =
+      error instanceof UnparseableMessage
+        ? error.message
+        : `Failed ${row.attempts} times: ${error instanceof Error ? error.message : String(error)}`;
+    log?.warn({ inboundId: row.id, reason }, 'inbound message quarantined');
+    return quarantine(deps, row.id, reason.slice(0, 1000));
   }
 
   try {
@@ -102,17 +108,20 @@ async function storeAttachments(deps: ServiceDeps, mail: ParsedInbound): Promise
     const { sha256, sizeBytes } = await deps.blobs.put(part.content);
     const id = randomUUID();
     if (part.contentId) byContentId.set(part.contentId.toLowerCase(), id);
-    stored.push({
-      id,
-      sha256,
-      sizeBytes,
-      filename: safeFilename(part.filename),
-      contentType: safeContentType(part.contentType),
-    });
+    let filename = safeFilename(part.filename);
+    // The sanitized body's name is reserved: a sender's own file of that name must not pass for it.
+    if (filename.toLowerCase() === SANITIZED_HTML_FILENAME) filename = `attached-${SANITIZED_HTML_FILENAME}`;
+    stored.push({ id, sha256, sizeBytes, filename, contentType: safeContentType(part.contentType) });
+  }
+  if (mail.html && !htmlWithinBounds(mail.html)) {
+    // Too large or too deeply nested to sanitize in bounded time: the text part is what is shown (the raw message,
+    // with its HTML, stays downloadable by admins).
+    mail.html = undefined;
+    mail.text ||= '(This message has only HTML, too large or too deeply nested to show. The original is kept.)';
   }
   if (mail.html) {
     const linked = mail.html.replace(/(["'(\s=])cid:([^"'\s)>]+)/gi, (whole, before: string, cid: string) => {
-      const id = byContentId.get(decodeURIComponent(cid).replace(/^<|>$/g, '').toLowerCase());
+      const id = byContentId.get(safeDecode(cid).replace(/^<|>$/g, '').toLowerCase());
       return id ? `${before}/api/v1/attachments/${id}` : whole;
     });
     const clean = sanitizeHtml(linked);
@@ -121,4 +130,44 @@ async function storeAttachments(deps: ServiceDeps, mail: ParsedInbound): Promise
     stored.push({ id: randomUUID(), sha256, sizeBytes, filename: SANITIZED_HTML_FILENAME, contentType: 'text/html' });
   }
   return stored;
+}
+
+/** A percent-encoded content id, decoded; one that does not decode is compared as written. */
+const safeDecode = (value: string): string => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+
+/** HTML larger than this, or nested deeper, is not sanitized (DOMPurify on jsdom is neither bounded nor cheap there). */
+const MAX_HTML_CHARS = 2_000_000;
+const MAX_HTML_DEPTH = 400;
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/** A cheap scan of the tags: within the size limit, and no deeper than MAX_HTML_DEPTH open elements at any point. */
+export function htmlWithinBounds(html: string): boolean {
+  if (html.length > MAX_HTML_CHARS) return false;
+  let depth = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (m[1]) depth = Math.max(0, depth - 1);
+    else if (!m[3] && !VOID.has(name) && ++depth > MAX_HTML_DEPTH) return false;
+  }
+  return true;
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import {
   attachments,
@@ -71,8 +71,10 @@ export async function fileMessage(
     return finish('ignored', outboxId ? 'delivery report' : 'delivery report for a message that is not ours');
   }
 
-  // The same message sent to two of our mailboxes (or fetched from both) is filed once.
+  // The same message sent to two of our mailboxes (or fetched from both) is filed once: its two rows may be processed
+  // at the same moment, so the check waits for the other's transaction (a lock on the Message-ID) before it looks.
   if (mail.messageId) {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`mail:${mail.messageId}`}))`);
     const [already] = await tx
       .select({ ticketId: mailMessageIds.ticketId })
       .from(mailMessageIds)
@@ -92,7 +94,10 @@ export async function fileMessage(
       if (!sender.isActive) return finish('quarantined', `The sender ${mail.fromAddress} is deactivated`);
       const ctx = withSender(deps, sender);
       const filed = await appendToTicket(ctx, tx, { row, mail, stored, ticket: thread.ticket, sender, settings });
-      await addParticipants(ctx, tx, filed.ticketId, mail, ourAddresses);
+      // Mail claiming to be from an agent is not authenticated: it may write on a ticket, but it adds nobody in copy,
+      // so a forged agent address cannot subscribe an outsider to a customer's conversation.
+      if (sender.role !== 'agent' && sender.role !== 'admin')
+        await addParticipants(ctx, tx, filed.ticketId, mail, ourAddresses);
       await markDone(deps, tx, row, mail, { status: 'processed', reason: null, ...filed });
       return { outcome: 'processed', ...filed };
     }

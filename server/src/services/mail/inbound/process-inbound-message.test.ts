@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { text } from 'node:stream/consumers';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   articles,
@@ -410,6 +410,88 @@ describe('loops and noise', () => {
     const fromUs = await deliver(reply(mailbox.address, {}));
     expect(fromUs.row).toMatchObject({ status: 'ignored', reason: 'own mail' });
     expect(await articlesOf(ticket.id)).toHaveLength(1);
+  });
+
+  it('flags nobody a forged delivery report names who was not a recipient of the bounced mail', async () => {
+    const ticket = await openAs(w.contactA);
+    const messageId = `<ack-${uid()}@loket.example>`;
+    await h.deps.db.insert(outbox).values({
+      dedupeKey: `ack:${uid()}`,
+      kind: 'acknowledgement',
+      fromAddress: mailbox.address,
+      toAddress: w.contactA.email,
+      subject: 'We received your report',
+      textBody: 'Thanks',
+      messageId,
+      automatic: true,
+      language: 'en',
+      ticketId: ticket.id,
+      status: 'sent',
+      createdAt: h.clock.now(),
+    });
+    // contact A forges a report naming an agent and a contact of another organisation as the failed recipients
+    const raw = eml('bounce-dsn', {
+      '<OUTBOX-ID>': messageId,
+      'rfc822; gone@customer.example': `rfc822; ${w.agent.email}`,
+      'rfc822;gone@customer.example': `rfc822;${w.contactB.email}`,
+      'dsn-1@': `dsn-${uid()}@`,
+    });
+    await deliver(raw, { envelopeFrom: '' });
+    const victims = await h.deps.db
+      .select()
+      .from(people)
+      .where(inArray(people.id, [w.agent.id, w.contactB.id]));
+    expect(victims.map((v) => v.emailBouncedAt)).toEqual([null, null]);
+  });
+
+  it('keeps a message whose HTML is too deeply nested to sanitize, showing its text, in bounded time', async () => {
+    const html = `${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}`;
+    const raw = Buffer.from(
+      [
+        `From: deep@${fresh()}`,
+        `To: ${mailbox.address}`,
+        `Message-ID: <deep-${uid()}@mail.example>`,
+        'Subject: Nested',
+        'MIME-Version: 1.0',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        html,
+        '',
+      ].join('\r\n'),
+    );
+    const { row } = await deliver(raw);
+    expect(row.status).toBe('processed');
+    const [article] = await articlesOf(row.ticketId!);
+    expect(article!.body).toContain('too deeply nested');
+  });
+
+  it('renames a sender’s own attachment called message.html, so it cannot pass for the sanitized body', async () => {
+    const boundary = 'b1';
+    const raw = Buffer.from(
+      [
+        `From: sneaky@${fresh()}`,
+        `To: ${mailbox.address}`,
+        `Message-ID: <sneaky-${uid()}@mail.example>`,
+        'Subject: Look',
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/mixed; boundary="${boundary}"`,
+        '',
+        `--${boundary}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'See attached.',
+        `--${boundary}`,
+        'Content-Type: text/html; name="message.html"',
+        'Content-Disposition: attachment; filename="message.html"',
+        '',
+        '<script>alert(1)</script>',
+        `--${boundary}--`,
+        '',
+      ].join('\r\n'),
+    );
+    const { row } = await deliver(raw);
+    const files = await h.deps.db.select().from(attachments).where(eq(attachments.ticketId, row.ticketId!));
+    expect(files.map((f) => f.filename)).toEqual(['attached-message.html']);
   });
 
   it('links a delivery report to the outbox row that bounced and flags the recipient', async () => {

@@ -22,7 +22,11 @@ export async function recordBounce(
   if (row.bouncedAt) return row.id;
   const now = ctx.clock.now();
   await tx.update(outbox).set({ bouncedAt: now }).where(eq(outbox.id, row.id));
-  const recipients = report.finalRecipients.length > 0 ? report.finalRecipients : [row.toAddress.toLowerCase()];
+  // Only an address the bounced mail was really sent to is flagged: a report is easy to forge, and naming someone
+  // else (another organisation's contact, an agent) must not silence their mail.
+  const sentTo = new Set([row.toAddress, ...row.ccAddresses].map((a) => a.toLowerCase()));
+  const named = report.finalRecipients.map((a) => a.toLowerCase()).filter((a) => sentTo.has(a));
+  const recipients = report.finalRecipients.length > 0 ? named : [row.toAddress.toLowerCase()];
   for (const email of recipients) {
     await tx
       .update(people)

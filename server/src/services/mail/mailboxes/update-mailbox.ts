@@ -41,6 +41,20 @@ export async function updateMailbox({
             imap.port !== current.imapPort ||
             imap.user !== current.imapUser ||
             imap.folder !== current.imapFolder);
+        // The stored password goes only to the server it was given for: pointing the mailbox at another server,
+        // user or transport needs the password again, or it could be collected by a server of one's choosing.
+        const elsewhere =
+          imap !== undefined &&
+          current.imapPassword !== null &&
+          (imap.host !== current.imapHost ||
+            imap.port !== current.imapPort ||
+            imap.user !== current.imapUser ||
+            imap.secure !== current.imapSecure);
+        if (elsewhere && imap.password === undefined) {
+          throw invalid('A new IMAP host, port, user or transport needs the password again', [
+            { path: 'imap.password', message: 'required when the server changes' },
+          ]);
+        }
         const [row] = await tx
           .update(mailboxes)
           .set({

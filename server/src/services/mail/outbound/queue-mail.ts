@@ -120,7 +120,9 @@ export async function queueMail(deps: ServiceDeps, tx: Executor, input: QueueMai
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id });
   if (!row) return undefined;
-  if (input.ticketId) {
+  // Only mail the customer side sees joins the ticket's thread: agent notifications stay out of the References that
+  // customer mail carries (their Message-IDs would tell the customer about internal events).
+  if (input.ticketId && input.sender === 'mailbox') {
     await tx.insert(mailMessageIds).values({
       messageId,
       ticketId: input.ticketId,
