@@ -3,10 +3,8 @@
  * 127.0.0.1 with PGlite in a temporary DATA_DIR), logs in as an agent, and posts batches of cases to
  * POST /api/v1/sla/simulate one after another, with an inline calendar and with a stored one.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { SimulateSlaInput } from '@loket/contract';
@@ -19,6 +17,7 @@ import {
   type CalendarDefinition,
 } from '../server/src/domain/sla/calendar.ts';
 import { hashPassword } from '../server/src/services/auth/secrets.ts';
+import { freePort, processCpuMs, stopServer } from './common.ts';
 
 const HOST = '127.0.0.1';
 const PASSWORD = 'bench-password';
@@ -246,15 +245,6 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
   throw new Error('the server did not become healthy within 90 s');
 }
 
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 /** Logs in with the password, as a person would, and makes an API token for the measured requests. */
 async function createApiToken(base: string, email: string): Promise<string> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
@@ -274,38 +264,6 @@ async function createApiToken(base: string, email: string): Promise<string> {
   });
   if (created.status !== 201) throw new Error(`token creation failed: ${created.status} ${await created.text()}`);
   return ((await created.json()) as { token: string }).token;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-const CLOCK_TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** User + system CPU a process has used, from /proc (Linux); 0 when it is gone. */
-function processCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
 }
 
 function percentile(sorted: readonly number[], p: number): number {

@@ -19,18 +19,26 @@
  * Options (environment): BENCH_TICKETS (100000), BENCH_LAG_TICKETS (200), BENCH_LAG_SPREAD seconds (60),
  * BENCH_PG_SERVERS (2), BENCH_SKIP_PGLITE=true, BENCH_WRITE_DOCS=false.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { asc, lte } from 'drizzle-orm';
-import pg from 'pg';
 import { type Database, migrateDatabase, openDatabase } from '../server/src/db/client.ts';
 import { tickets } from '../server/src/db/schema.ts';
 import { loadTickets } from './load-tickets.ts';
+import {
+  cpuDelta,
+  freePort,
+  log,
+  postgresBackends,
+  processCpuMs,
+  rawQuery,
+  recreateDatabase,
+  stopServer,
+  waitForHealth,
+} from './common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -422,11 +430,6 @@ async function timeQuery(
   return { rows, medianMs: times[Math.floor(times.length / 2)]!, p95Ms: times[Math.ceil(0.95 * times.length) - 1]! };
 }
 
-async function rawQuery(database: Database, text: string, params: unknown[]): Promise<Record<string, unknown>[]> {
-  if (database.kind === 'pglite') return (await database.pglite.query<Record<string, unknown>>(text, params)).rows;
-  return (await database.pool.query(text, params)).rows as Record<string, unknown>[];
-}
-
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON answers of the API, checked by use
 async function call(base: string, token: string, method: string, url: string, body?: unknown): Promise<any> {
   const res = await fetch(`${base}${url}`, {
@@ -440,22 +443,6 @@ async function call(base: string, token: string, method: string, url: string, bo
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
-}
-
-async function recreateDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  if (!/^loket_bench\w*$/.test(name))
-    throw new Error(`BENCH_DATABASE_URL must name a database loket_bench…, not "${name}"`);
-  const adminUrl = new URL(url);
-  adminUrl.pathname = '/postgres';
-  const admin = new pg.Client({ connectionString: adminUrl.toString() });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
 }
 
 function startServer(input: {
@@ -486,30 +473,6 @@ function startServer(input: {
   return child;
 }
 
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/api/v1/health`);
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error('the server did not become healthy within 90 s');
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 async function createApiToken(base: string, email: string, password: string): Promise<string> {
   const login = await fetch(`${base}/api/v1/auth/login`, {
     method: 'POST',
@@ -528,59 +491,6 @@ async function createApiToken(base: string, email: string, password: string): Pr
   });
   if (created.status !== 201) throw new Error(`token creation failed: ${created.status} ${await created.text()}`);
   return ((await created.json()) as { token: string }).token;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, HOST, () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-const CLOCK_TICKS_PER_SECOND = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** User + system CPU a process has used, from /proc (Linux); 0 when it is gone. */
-function processCpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
-
-function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
-  let sum = 0;
-  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
-  return sum;
-}
-
-/** The CPU used by the PostgreSQL backends serving the benchmark database (same machine only). */
-async function postgresBackends(url: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return {
-    async cpuMs(): Promise<Map<number, number>> {
-      const { rows } = await client.query<{ pid: number }>(
-        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
-      );
-      return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
-    },
-    close: () => client.end(),
-  };
 }
 
 /** The scan nodes of a plan, e.g. `Bitmap Index Scan on tickets_next_deadline_idx` + Sort. */
@@ -753,10 +663,6 @@ async function updateDocs(report: string): Promise<void> {
     next = `${current.trimEnd()}\n\n${section}`;
   }
   await writeFile(file, next);
-}
-
-function log(message: string) {
-  console.error(message);
 }
 
 main().then(

@@ -18,6 +18,7 @@ import moment from 'moment';
 import 'moment-business-time';
 import { type CalendarDefinition, compileCalendar, due, elapsed } from '../server/src/domain/sla/calendar.ts';
 import { type SimulateResult, benchSimulate } from './sla-simulate.ts';
+import { log } from './common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -494,10 +495,6 @@ async function updateDocs(report: string): Promise<void> {
     next = `${current.trimEnd()}\n\n${section}`;
   }
   await writeFile(file, next);
-}
-
-function log(message: string) {
-  console.error(message);
 }
 
 main().then(

@@ -1,0 +1,139 @@
+import { type ChildProcess, execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import type { Database } from '../server/src/db/client.ts';
+
+// What the benchmark scripts share: starting and stopping `loket serve`, CPU accounting from /proc, a scratch
+// PostgreSQL database, and describing the machine a figure was measured on.
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const HOST = '127.0.0.1';
+
+export type Machine = { cpus: number; cpuModel: string; memoryGiB: number; node: string; date: string; pglite: string };
+
+export const CLOCK_TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, HOST, () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** User + system CPU a process has used, from /proc (Linux); 0 when it is gone. */
+export function processCpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+export function cpuDelta(before: Map<number, number>, after: Map<number, number>): number {
+  let sum = 0;
+  for (const [pid, ms] of after) sum += ms - (before.get(pid) ?? 0);
+  return sum;
+}
+
+/** The CPU used by the PostgreSQL backends serving the benchmark database (same machine only). */
+export async function postgresBackends(url: string) {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    async cpuMs(): Promise<Map<number, number>> {
+      const { rows } = await client.query<{ pid: number }>(
+        'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+      );
+      return new Map(rows.map((r) => [r.pid, processCpuMs(r.pid)]));
+    },
+    close: () => client.end(),
+  };
+}
+
+export async function recreateDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!/^loket_bench\w*$/.test(name))
+    throw new Error(`BENCH_DATABASE_URL must name a database loket_bench…, not "${name}"`);
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
+  const admin = new pg.Client({ connectionString: adminUrl.toString() });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+}
+
+export async function rawQuery(
+  database: Database,
+  text: string,
+  params: unknown[],
+): Promise<Record<string, unknown>[]> {
+  if (database.kind === 'pglite') return (await database.pglite.query<Record<string, unknown>>(text, params)).rows;
+  return (await database.pool.query(text, params)).rows as Record<string, unknown>[];
+}
+
+export async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/api/v1/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the server did not become healthy within 90 s');
+}
+
+export async function describeMachine(): Promise<Machine> {
+  const cpuinfo = await readFile('/proc/cpuinfo', 'utf8').catch(() => '');
+  const cpuModel = /^model name\s*:\s*(.+)$/m.exec(cpuinfo)?.[1]?.trim() ?? os.cpus()[0]?.model ?? 'unknown';
+  const pglitePackage = JSON.parse(
+    await readFile(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8').catch(() => '{}'),
+  ) as { version?: string };
+  return {
+    cpus: os.availableParallelism(),
+    cpuModel,
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    node: process.version,
+    date: new Date().toISOString().slice(0, 10),
+    pglite: pglitePackage.version ?? 'unknown',
+  };
+}
+
+export function log(message: string) {
+  console.error(message);
+}
