@@ -13,7 +13,6 @@ import {
 } from '../../../db/schema.ts';
 import type { ServiceContext, ServiceDeps } from '../../context.ts';
 import type { Change } from '../../shared/record-event.ts';
-import { loadSettings } from '../../shared/reference-lookup.ts';
 import {
   BUILT_IN_TEMPLATES,
   type MailTemplateKey,
@@ -37,14 +36,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const CUSTOMER_KEYS: MailTemplateKey[] = ['acknowledgement', 'agent_reply', 'resolved', 'closed'];
 type MailOverride = MailText & { key: string; language: Language };
 const isAgentRole = (role: string) => role === 'agent' || role === 'admin';
-
-/** The language a person reads: their own, else their organisation's, else the desk's. */
-export async function languageOf(
-  tx: Executor,
-  person: { language: Language | null; organisationLanguage: Language | null },
-): Promise<Language> {
-  return person.language ?? person.organisationLanguage ?? (await loadSettings(tx)).defaultLanguage;
-}
 
 /** Where a customer reads their ticket, and acts on it (the portal's pages; the links hold from day one). */
 export const portalUrlOf = (deps: ServiceDeps, reference: string) =>
