@@ -1,4 +1,5 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../db/client.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeGroup, makeOrganisation, makePerson, makeWorld } from '../../../test/factories.ts';
 import { type Harness, createHarness } from '../../../test/harness.ts';
@@ -261,7 +262,14 @@ describe('stored SLA clocks', () => {
       id: contractId,
       input: { effectiveFrom: '2026-03-09T15:00:00Z', calendarId, targets: TARGETS, matrix },
     });
-    h.clock.set('2026-03-09T15:00:00Z'); // the job waits for the instant; run its service then
+    // the replay job waits for the version's instant
+    const waiting = await queryRows<{ start_after: Date }>(
+      h.deps.db,
+      sql`SELECT start_after FROM pgboss.job WHERE name = 'sla.replay' AND data->>'contractId' = ${contractId}
+          ORDER BY created_on DESC LIMIT 1`,
+    );
+    expect(new Date(waiting[0]!.start_after).toISOString()).toBe('2026-03-09T15:00:00.000Z');
+    h.clock.set('2026-03-09T15:00:00Z'); // run its service at that instant
     await replayTicketClocks(h.deps, { contractId });
     const after = await ticketRow(ticket.id);
     expect(after.contractVersionId).not.toBe(before.contractVersionId);
