@@ -49,8 +49,20 @@ export default tseslint.config(
     rules: restrict(['**/http/**', '**/jobs/**', 'fastify*'], 'Services know nothing of transports.'),
   },
   {
+    // The browser app reaches the server through HTTP only (lib/api-client.ts), typed by contract/.
+    files: ['web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', fetch: 'readonly' },
+    },
+    rules: restrict(
+      ['**/server/**', '@loket/server*', 'node:*', 'drizzle-orm*', 'pg', 'fastify*', '@fastify/*'],
+      'web/ depends on contract/ only: the browser cannot reach server code.',
+    ),
+  },
+  {
     // Tests and benchmarks set up their own data, so they may reach past the layers they test.
-    files: ['**/*.test.ts', 'server/test/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/*.test.ts', 'server/test/**/*.ts', 'bench/**/*.ts', 'e2e/**/*.ts'],
+    ignores: ['web/src/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-restricted-imports': 'off' },
   },
 );

@@ -11,3 +11,7 @@ export * from './tasks.ts';
 export * from './sla.ts';
 export * from './mail.ts';
 export * from './outbox.ts';
+export * from './live.ts';
+export * from './status.ts';
+export * from './monitoring.ts';
+export * from './portal.ts';

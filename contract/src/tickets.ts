@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Email, Instant, PageQuery, csv } from './common.ts';
 import { ArticleKind, Channel, Level, LinkKind, NonBillableReason, Priority, StatusKind, WorkType } from './enums.ts';
+import { SlaClockName } from './sla.ts';
 import {
   ArticleId,
   AttachmentId,
@@ -18,6 +19,23 @@ const Ref = <T extends z.ZodType>(id: T) => z.object({ id, name: z.string() });
 
 export const Subject = z.string().trim().min(1).max(250);
 export const Body = z.string().trim().min(1).max(100_000);
+
+/**
+ * A ticket's SLA at a glance, as stored by the clocks (GET /tickets/:id/sla explains it in full). Nothing in it is
+ * internal: customers see it for the tickets they may see (the portal's "a response is due by").
+ */
+export const TicketSlaSummary = z.object({
+  /** The earliest due instant among the running clocks, and which clock that is; null when none runs. */
+  dueAt: Instant.nullable(),
+  clock: SlaClockName.nullable(),
+  /** Whether any clock has been breached. */
+  breached: z.boolean(),
+  /** When the first response is due, while it is still awaited (running or paused). */
+  firstResponseDueAt: Instant.nullable(),
+  /** When the resolution is due, while the resolution clock runs or is paused. */
+  resolutionDueAt: Instant.nullable(),
+});
+export type TicketSlaSummary = z.infer<typeof TicketSlaSummary>;
 
 export const Ticket = z.object({
   id: TicketId,
@@ -44,6 +62,8 @@ export const Ticket = z.object({
   mergedIntoId: TicketId.nullable(),
   /** Logged time; present for agents only. */
   time: z.object({ totalMinutes: z.number().int(), billableMinutes: z.number().int() }).optional(),
+  /** The SLA at a glance, from the stored clocks; null when the ticket runs under no contract. */
+  sla: TicketSlaSummary.nullable().optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
 
@@ -77,8 +97,27 @@ export const UpdateTicketInput = z.strictObject({
 });
 export type UpdateTicketInput = z.infer<typeof UpdateTicketInput>;
 
-export const TicketSort = z.enum(['-updatedAt', 'updatedAt', '-createdAt', 'createdAt', 'priority', '-priority']);
+export const TicketSort = z.enum([
+  '-updatedAt',
+  'updatedAt',
+  '-createdAt',
+  'createdAt',
+  'priority',
+  '-priority',
+  'nextDeadlineAt',
+  '-nextDeadlineAt',
+]);
 export type TicketSort = z.infer<typeof TicketSort>;
+
+/**
+ * The agent console's views. `mine`: assigned to me, not resolved or closed. `my_groups_unassigned`: in one of my
+ * groups, nobody assigned, not resolved or closed. `open`: not resolved or closed. `breaching_soon`: not resolved or
+ * closed, next SLA deadline within `dueWithinMinutes` (default 240) — sort by `nextDeadlineAt` to see the soonest
+ * first. `waiting_customer`: awaiting the customer. `mine` and `my_groups_unassigned` are for agents; customers may
+ * use the others (always within their own tickets).
+ */
+export const TicketView = z.enum(['mine', 'my_groups_unassigned', 'open', 'breaching_soon', 'waiting_customer']);
+export type TicketView = z.infer<typeof TicketView>;
 
 export const ListTicketsQuery = PageQuery.extend({
   status: csv(z.string().min(1).max(64)).describe('status ids or keys, comma-separated'),
@@ -92,9 +131,46 @@ export const ListTicketsQuery = PageQuery.extend({
   channel: csv(Channel),
   q: z.string().trim().min(1).max(200).optional().describe('reference, or words in the subject or conversation'),
   updatedSince: Instant.optional(),
-  sort: TicketSort.default('-updatedAt'),
+  view: TicketView.optional().describe(
+    'a preset of the agent console, combined with the other filters (see TicketView)',
+  ),
+  dueWithinMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .optional()
+    .describe('tickets not resolved or closed whose next SLA deadline (warning or due) comes within this many minutes'),
+  sort: TicketSort.default('-updatedAt').describe(
+    'nextDeadlineAt: soonest SLA deadline first; tickets without one come last',
+  ),
 });
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuery>;
+
+export const AGENT_ONLY_TICKET_VIEWS: readonly TicketView[] = ['mine', 'my_groups_unassigned'];
+/** The window of `breaching_soon` when `dueWithinMinutes` is not given. */
+export const BREACHING_SOON_MINUTES = 240;
+
+export const TicketCountsQuery = z.strictObject({
+  dueWithinMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .optional()
+    .describe('the window of breaching_soon; 240 minutes unless given'),
+});
+export type TicketCountsQuery = z.infer<typeof TicketCountsQuery>;
+
+/** How many tickets each view holds for the caller; agent-only views are null for customers. */
+export const TicketCounts = z.object({
+  mine: z.number().int().nullable(),
+  myGroupsUnassigned: z.number().int().nullable(),
+  open: z.number().int(),
+  breachingSoon: z.number().int(),
+  waitingCustomer: z.number().int(),
+});
+export type TicketCounts = z.infer<typeof TicketCounts>;
 
 export const Attachment = z.object({
   id: AttachmentId,

@@ -1,13 +1,16 @@
 import path from 'node:path';
 import { pino, type Logger } from 'pino';
+import { serializeRequest } from './adapters/request-log.ts';
 import { fileBlobStore } from './adapters/blob-store.ts';
 import { systemClock } from './adapters/clock.ts';
 import { smtpMailTransport } from './adapters/mail-transport.ts';
 import { type Boss, bossQueue, createBoss } from './adapters/queue.ts';
 import { startSmtpReceiver } from './adapters/smtp-receiver.ts';
+import { ticketFeed } from './adapters/ticket-feed.ts';
 import type { Config } from './config.ts';
 import { type Database, migrateDatabase, openDatabase } from './db/client.ts';
 import { buildApp } from './http/app.ts';
+import { hasWebApp } from './http/web-app.ts';
 import { createQueues, startWorkers } from './jobs/workers.ts';
 import type { ServiceDeps } from './services/context.ts';
 import { seedDemo } from './services/demo/seed-demo.ts';
@@ -15,9 +18,14 @@ import { findReceivingMailbox } from './services/mail/mailboxes/find-receiving-m
 import { receiveMessage } from './services/mail/receive-message.ts';
 import { startImapWatchers } from './services/mail/watch-imap-mailboxes.ts';
 
+/** The built web app, beside the sources (`npm start` builds it first when it is missing or older than them). */
+const WEB_DIR = path.resolve(import.meta.dirname, '../../web/dist');
+
 export type Runtime = { deps: ServiceDeps; database: Database; boss: Boss; log: Logger; stop(): Promise<void> };
 
-export const createLogger = (config: Config): Logger => pino({ level: config.logLevel, base: undefined });
+/** The process logger; request lines mask the secrets some URLs carry (heartbeat pings, status mail links). */
+export const createLogger = (config: Config): Logger =>
+  pino({ level: config.logLevel, base: undefined, serializers: { req: serializeRequest } });
 
 /** The composition root: config → database → migrations → job queue → (demo data) → deps. */
 export async function startRuntime(config: Config, options: { runWorkers: boolean; log?: Logger }): Promise<Runtime> {
@@ -40,6 +48,7 @@ export async function startRuntime(config: Config, options: { runWorkers: boolea
     queue: bossQueue(boss),
     blobs: fileBlobStore(path.join(config.dataDir, 'attachments')),
     mailer: smtpMailTransport(config.smtpUrl),
+    feed: ticketFeed(database, (error) => log.warn({ err: error }, 'ticket event feed failed; reconnecting')),
   };
   const seedDemoData = config.demoData === 'true' || (config.demoData === 'auto' && database.kind === 'pglite');
   if (seedDemoData) {
@@ -56,6 +65,7 @@ export async function startRuntime(config: Config, options: { runWorkers: boolea
     log,
     async stop() {
       await imapWatchers?.stop();
+      await deps.feed.close();
       await boss.stop({ graceful: true, timeout: 10_000, close: database.kind === 'postgres' });
       await database.close();
     },
@@ -66,7 +76,9 @@ export async function startRuntime(config: Config, options: { runWorkers: boolea
 export async function serve(config: Config): Promise<() => Promise<void>> {
   const log = createLogger(config);
   const runtime = await startRuntime(config, { runWorkers: config.runJobs, log });
-  const app = await buildApp({ deps: runtime.deps, logger: log });
+  const app = await buildApp({ deps: runtime.deps, logger: log, webDir: WEB_DIR });
+  if (!hasWebApp(WEB_DIR))
+    log.warn(`the web app is not built (${WEB_DIR}): run npm run build; / shows the API reference`);
   await app.listen({ port: config.port, host: config.host });
   // The SMTP receiver runs beside HTTP in `serve` (one port to relay to), never in `worker`: its messages are stored
   // and enqueued, and whichever process runs workers files them.

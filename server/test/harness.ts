@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { fileBlobStore } from '../src/adapters/blob-store.ts';
 import { smtpMailTransport } from '../src/adapters/mail-transport.ts';
 import { type Boss, bossQueue, createBoss } from '../src/adapters/queue.ts';
+import { ticketFeed } from '../src/adapters/ticket-feed.ts';
 import { parseConfig } from '../src/config.ts';
 import type { Database } from '../src/db/client.ts';
 import { buildApp } from '../src/http/app.ts';
@@ -44,6 +45,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     queue: bossQueue(boss),
     blobs: fileBlobStore(path.join(dataDir, 'attachments')),
     mailer: smtpMailTransport(config.smtpUrl),
+    feed: ticketFeed(database),
   };
   const app = await buildApp({ deps });
   const log = pino({ level: 'silent' });
@@ -83,6 +85,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     },
     async close() {
       await app.close();
+      await deps.feed.close();
       await boss.stop({ graceful: false, close: database.kind === 'postgres' });
       await database.close();
       await rm(dataDir, { recursive: true, force: true });

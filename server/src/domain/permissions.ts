@@ -38,6 +38,10 @@ export const PERMISSIONS = [
   'inbound:manage',
   'outbox:read',
   'mail_template:write',
+  'monitor:read',
+  'monitor:write',
+  'status:write',
+  'status:settings',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +73,8 @@ const AGENT: Permission[] = PERMISSIONS.filter(
       'inbound:manage',
       'outbox:read',
       'mail_template:write',
+      'monitor:write',
+      'status:settings',
     ].includes(p),
 );
 

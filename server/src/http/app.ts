@@ -18,12 +18,25 @@ import { Answer, type RouteDef } from './route.ts';
 import { ROUTES } from './route-table.ts';
 
 import { SESSION_COOKIE } from './session-cookie.ts';
+import { registerStatusPages } from './status-pages.ts';
+import { hasWebApp, registerWebApp } from './web-app.ts';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export type AppOptions = { deps: ServiceDeps; logger?: Logger | false; version?: string };
+export type AppOptions = {
+  deps: ServiceDeps;
+  logger?: Logger | false;
+  version?: string;
+  /** The built web app (web/dist), served at / when it holds an index.html; without it / leads to the API reference. */
+  webDir?: string;
+};
 
 /** The HTTP app without listening: main.ts listens, tests inject. */
-export async function buildApp({ deps, logger = false, version = '0.1.0' }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  deps,
+  logger = false,
+  version = '0.1.0',
+  webDir,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: logger || undefined,
     logger: logger ? undefined : false,
@@ -40,7 +53,11 @@ export async function buildApp({ deps, logger = false, version = '0.1.0' }: AppO
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs', uiConfig: { deepLinking: true } });
 
   app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-  app.setNotFoundHandler((request, reply) => sendError(request, reply, new AppError('not_found', 'No such route')));
+  const webApp = hasWebApp(webDir) ? await registerWebApp(app, webDir) : undefined;
+  app.setNotFoundHandler(
+    (request, reply) =>
+      webApp?.(request, reply) ?? sendError(request, reply, new AppError('not_found', 'No such route')),
+  );
   app.addHook('onSend', async (_request, reply, payload) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'same-origin');
@@ -49,9 +66,10 @@ export async function buildApp({ deps, logger = false, version = '0.1.0' }: AppO
   });
 
   app.get('/api/v1/openapi.json', async () => app.swagger());
-  app.get('/', async (_request, reply) => reply.redirect('/api/v1/docs'));
+  if (!webApp) app.get('/', async (_request, reply) => reply.redirect('/api/v1/docs'));
 
   for (const def of ROUTES) registerRoute(app, deps, def);
+  await registerStatusPages(app, deps);
   return app;
 }
 

@@ -11,9 +11,11 @@ import {
   contracts,
   inboundMessages,
   mailboxes,
+  monitors,
   notifications,
   outbox,
   priorityMatrix,
+  savedFilters,
   ticketEvents,
   ticketLinks,
   ticketTasks,
@@ -25,6 +27,7 @@ import { createApiToken } from '../services/auth/api-tokens.ts';
 import { createTicket } from '../services/tickets/create-ticket.ts';
 import { loginCookie, makeGroup, makeWorld } from '../../test/factories.ts';
 import { createHarness, type Harness } from '../../test/harness.ts';
+import { makeStatusFixtures } from '../../test/status-fixtures.ts';
 import type { FixtureKind, RouteDef } from './route.ts';
 import { ROUTES } from './route-table.ts';
 
@@ -148,6 +151,39 @@ async function fixturesFor(
     .returning();
   // The acknowledgement the new ticket wrote: admins only.
   const [mail] = await h.deps.db.select().from(outbox).where(eq(outbox.ticketId, ticket.id)).limit(1);
+  const [savedFilter] = await h.deps.db
+    .insert(savedFilters)
+    .values({
+      personId: requester.id,
+      name: `${tag}-FILTER`,
+      query: { q: `${tag}-QUERY` },
+      createdAt: h.clock.now(),
+      updatedAt: h.clock.now(),
+    })
+    .returning();
+  // Monitors belong to the provider, like groups: agents read them, admins change them, customers nothing.
+  const [monitor] = await h.deps.db
+    .insert(monitors)
+    .values({
+      name: `Monitor ${tag.toLowerCase()}`,
+      kind: 'tcp',
+      target: '127.0.0.1:9',
+      intervalSeconds: 60,
+      timeoutMs: 1000,
+      failuresBeforeDown: 3,
+      successesBeforeUp: 1,
+      phaseMs: 0,
+      urgency: 'high',
+      impact: 'high',
+      state: 'paused',
+      stateChangedAt: h.clock.now(),
+      createdAt: h.clock.now(),
+      updatedAt: h.clock.now(),
+    })
+    .returning();
+  // Status page objects belong to the provider: agents manage them; a private component serves the requester's
+  // contract, and must show up for no other organisation.
+  const statusFixture = await makeStatusFixtures(h, tag, contract!.id);
   return {
     ticket: ticket.id,
     organisation: requester.organisationId,
@@ -167,6 +203,14 @@ async function fixturesFor(
     outbox: mail!.id,
     mailTemplateKey: 'acknowledgement',
     mailTemplateLanguage: 'en',
+    savedFilter: savedFilter!.id,
+    monitor: monitor!.id,
+    heartbeatSecret: `hb_${tag.toLowerCase()}`,
+    component: statusFixture.component,
+    componentGroup: statusFixture.group,
+    incident: statusFixture.incident,
+    maintenance: statusFixture.maintenance,
+    subscription: statusFixture.subscription,
   };
 }
 
@@ -193,6 +237,7 @@ beforeAll(async () => {
     notification: await h.deps.db.select().from(notifications).where(eq(notifications.id, victim.notification)),
     contract: await h.deps.db.select().from(contracts).where(eq(contracts.id, victim.contract)),
     tasks: await h.deps.db.select().from(ticketTasks).where(eq(ticketTasks.ticketId, victim.ticket)),
+    savedFilter: await h.deps.db.select().from(savedFilters).where(eq(savedFilters.id, victim.savedFilter)),
     contractVersions: await h.deps.db
       .select()
       .from(contractVersions)
@@ -217,6 +262,7 @@ const TENANT_KINDS = new Set<FixtureKind>([
   'contract',
   'task',
   'outbox',
+  'savedFilter',
 ]);
 
 const fill = (url: string, params: Record<string, FixtureKind>, ids: Fixtures, override?: [string, string]) =>
@@ -248,7 +294,41 @@ async function call(r: RouteDef, url: string, personId: string, body?: unknown) 
   return { status: response.statusCode, body: response.body };
 }
 
-const nonPublic = ROUTES.filter((r) => r.access !== 'public');
+const nonPublic = ROUTES.filter((r) => r.access !== 'public' && !r.stream);
+const streams = ROUTES.filter((r) => r.access !== 'public' && r.stream);
+
+let baseUrl: string | undefined;
+/**
+ * Reads a Server-Sent Events route over a real connection while `trigger` changes tickets, until `until` appears
+ * in the stream (or a few seconds pass); returns what arrived.
+ */
+async function readStream(url: string, personId: string, trigger: () => Promise<void>, until: () => string) {
+  baseUrl ??= await h.app.listen({ port: 0, host: '127.0.0.1' });
+  const controller = new AbortController();
+  const res = await fetch(`${baseUrl}/api/v1${url}`, {
+    headers: { cookie: cookies[personId]! },
+    signal: controller.signal,
+  });
+  let body = '';
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const reading = (async () => {
+    try {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        body += value;
+      }
+    } catch {
+      // aborted
+    }
+  })();
+  await trigger();
+  const deadline = Date.now() + 5_000;
+  while (!body.includes(until()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  controller.abort();
+  await reading;
+  return { status: res.status, body };
+}
 
 describe('tenant isolation, generated from the route table', () => {
   it('knows the fixture kind of every path parameter and has an example body for every write with parameters', () => {
@@ -268,7 +348,10 @@ describe('tenant isolation, generated from the route table', () => {
     const touchesTenant = paramKinds.some((k) => TENANT_KINDS.has(k));
     it(`${r.method} ${r.url} shows customers nothing of another's`, async () => {
       for (const attacker of attackers()) {
-        const sees = (body: string) => attacker.foreign.filter((m) => body.includes(m));
+        // The victim's status page objects serve the victim's organisation: a fellow contact may see them.
+        const shared = attacker.sameOrg ? /VICTIM-(COMPONENT|INCIDENT|MAINTENANCE)/g : null;
+        const sees = (body: string) =>
+          attacker.foreign.filter((m) => (shared ? body.replace(shared, '') : body).includes(m));
         if (paramKinds.length === 0) {
           // A list or a create: add the victim's ids as filters where the query takes them.
           let url = r.url;
@@ -319,6 +402,37 @@ describe('tenant isolation, generated from the route table', () => {
             `${attacker.label}: ${r.method} ${r.url} acted on the victim's ids`,
           ).toBeGreaterThanOrEqual(400);
         }
+      }
+    });
+  }
+
+  for (const r of streams) {
+    it(`${r.method} ${r.url} pushes customers nothing of another's`, async () => {
+      for (const attacker of attackers()) {
+        let victimTicket = '';
+        let ownTicket = '';
+        const res = await readStream(
+          r.url,
+          attacker.person.id,
+          async () => {
+            // A change to the victim's ticket first, then one to the attacker's own: when the own one has arrived,
+            // the victim's would have too.
+            const victimCtx = h.as({ ...world.contactA, role: 'contact' });
+            victimTicket = (
+              await createTicket({ ctx: victimCtx, input: { subject: 'VICTIM-LIVE', body: 'VICTIM-LIVE' } })
+            ).id;
+            const own = h.as({ ...attacker.person, role: attacker.person.role as 'contact' | 'manager' });
+            ownTicket = (await createTicket({ ctx: own, input: { subject: 'OWN-LIVE', body: 'OWN-LIVE' } })).id;
+          },
+          () => ownTicket,
+        );
+        const what = `${attacker.label}: ${r.method} ${r.url} → ${res.status}`;
+        expect(res.body, `${what} received its own change`).toContain(ownTicket);
+        expect(res.body, `${what} leaked`).not.toContain(victimTicket);
+        expect(
+          attacker.foreign.filter((m) => res.body.includes(m)),
+          what,
+        ).toEqual([]);
       }
     });
   }

@@ -41,15 +41,22 @@ export function buildOpenApiDocument(routes: readonly RouteDef[], info: { versio
       [status]:
         status === '204'
           ? { description: 'Done' }
-          : r.download
+          : r.stream
             ? {
-                description: 'The file',
-                content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+                description: 'A stream of Server-Sent Events, each `data` one of these',
+                content: { 'text/event-stream': { schema: schemaOf(r.stream, 'output') } },
               }
-            : {
-                description: 'OK',
-                ...(r.response ? { content: { 'application/json': { schema: schemaOf(r.response, 'output') } } } : {}),
-              },
+            : r.download
+              ? {
+                  description: 'The file',
+                  content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+                }
+              : {
+                  description: 'OK',
+                  ...(r.response
+                    ? { content: { 'application/json': { schema: schemaOf(r.response, 'output') } } }
+                    : {}),
+                },
     };
     for (const [code, description] of Object.entries(ERRORS)) {
       responses[code] = {

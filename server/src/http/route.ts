@@ -21,7 +21,15 @@ export type FixtureKind =
   | 'inboundMessage'
   | 'outbox'
   | 'mailTemplateKey'
-  | 'mailTemplateLanguage';
+  | 'mailTemplateLanguage'
+  | 'savedFilter'
+  | 'monitor'
+  | 'heartbeatSecret'
+  | 'component'
+  | 'componentGroup'
+  | 'incident'
+  | 'maintenance'
+  | 'subscription';
 
 export type RouteInput = {
   ctx: ServiceContext;
@@ -58,11 +66,13 @@ export type RouteDef = {
   upload?: boolean;
   response?: z.ZodType;
   /** 200 unless stated; 204 answers with no body. */
-  status?: 200 | 201 | 204;
+  status?: 200 | 201 | 202 | 204;
   /** Largest JSON body in bytes, when a route needs more than the app's default of 1 MiB. */
   bodyLimit?: number;
   /** Answers with a file, not JSON. */
   download?: boolean;
+  /** Answers with a Server-Sent Events stream (`text/event-stream`) of this schema's items, not JSON. */
+  stream?: z.ZodType;
   handler: (input: RouteInput) => Promise<unknown>;
 };
 

@@ -10,6 +10,11 @@ import { notifyOnTicketEvent } from '../services/notifications/notify-on-ticket-
 import { type ReplayScope, replayTicketClocks } from '../services/sla/replay-ticket-clocks.ts';
 import { scheduleNextSweep, sweepSlaDeadlines } from '../services/sla/sweep-sla-deadlines.ts';
 import { purgeExpired } from '../services/system/purge-expired.ts';
+import { deliverStatusWebhook } from '../services/status/deliver-status-webhook.ts';
+import { notifyStatusSubscribers } from '../services/status/notify-status-subscribers.ts';
+import { rollUpMonitorChecks } from '../services/monitoring/roll-up-monitor-checks.ts';
+import { type MonitorCheckJob, runMonitorChecks } from '../services/monitoring/run-monitor-checks.ts';
+import { scheduleNextMonitorTick, tickMonitors } from '../services/monitoring/tick-monitors.ts';
 
 type Handler = (deps: ServiceDeps, input: never, log: Logger) => Promise<unknown>;
 
@@ -30,6 +35,18 @@ export const HANDLERS: Record<JobName, Handler> = {
     'outboxIds' in input ? sendOutboxMails(deps, input, log) : sendOutboxMail(deps, input, log),
   'mail.imap-sync': (deps, input: { mailboxId: string }, log) => syncImapMailbox(deps, input, log),
   'mail.imap-poll': (deps) => requestAllImapSyncs(deps),
+  'status.notify': (deps, input: { incidentUpdateId: string } | { maintenanceUpdateId: string }) =>
+    notifyStatusSubscribers(deps, input),
+  'status.webhook': (deps, input: { deliveryId: string }) => deliverStatusWebhook(deps, input),
+  'monitor.tick': async (deps) => {
+    try {
+      return await tickMonitors(deps);
+    } finally {
+      await scheduleNextMonitorTick(deps);
+    }
+  },
+  'monitor.check': (deps, input: MonitorCheckJob, log) => runMonitorChecks(deps, input, log),
+  'monitor.rollup': (deps) => rollUpMonitorChecks(deps),
 };
 
 /** Seconds without a heartbeat after which a running job counts as abandoned by a dead worker. */
@@ -39,13 +56,20 @@ export const HEARTBEAT_SECONDS = 15;
  * Jobs that spend most of their time waiting on the database or a mail server run several at a time in each process;
  * the rest one after another. Handlers are idempotent and lock their rows, so concurrency changes only the speed.
  */
-const CONCURRENCY: Partial<Record<JobName, number>> = { 'mail.process': 4, 'mail.send': 4, 'ticket.notify': 4 };
+const CONCURRENCY: Partial<Record<JobName, number>> = {
+  'mail.process': 4,
+  'mail.send': 4,
+  'ticket.notify': 4,
+  // Each check job already runs its 25 probes at once; a few jobs at a time keep ~100 checks in flight per process.
+  'monitor.check': 4,
+};
 
 /** Queues that differ from the default: the sweep runs one at a time, with at most one more waiting. */
 const QUEUE_POLICY: Partial<Record<JobName, 'stately'>> = {
   'sla.sweep': 'stately',
   // One sync running and one waiting per mailbox (singleton key = mailbox id), across all processes.
   'mail.imap-sync': 'stately',
+  'monitor.tick': 'stately',
 };
 
 /** Queues exist before anything is sent to them; every process that sends calls this at start. */
@@ -101,4 +125,8 @@ export async function startWorkers(boss: Boss, deps: ServiceDeps, log: Logger): 
   await boss.schedule('sla.sweep', '* * * * *', {});
   await boss.schedule('mail.imap-poll', '* * * * *', {});
   await scheduleNextSweep(deps, 0);
+  // Monitoring: the tick chain like the SLA sweep (restarted every minute should it break), rollups every 5 minutes.
+  await boss.schedule('monitor.tick', '* * * * *', {});
+  await boss.schedule('monitor.rollup', '*/5 * * * *', {});
+  await scheduleNextMonitorTick(deps, 0);
 }

@@ -2,6 +2,7 @@ import type { Role } from '@loket/contract';
 import type { BlobStore } from '../adapters/blob-store.ts';
 import type { MailTransport } from '../adapters/mail-transport.ts';
 import type { JobQueue } from '../adapters/queue.ts';
+import type { TicketFeed } from '../adapters/ticket-feed.ts';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
 import type { Clock } from '../domain/clock.ts';
@@ -27,6 +28,8 @@ export type ServiceDeps = {
   blobs: BlobStore;
   /** Outgoing mail (SMTP_URL), one transport per process. */
   mailer: MailTransport;
+  /** Ticket events as they commit, in any process (LISTEN/NOTIFY): what GET /events/stream pushes. */
+  feed: TicketFeed;
 };
 export type ServiceContext = ServiceDeps & { actor: Actor };
 

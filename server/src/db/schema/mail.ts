@@ -132,6 +132,11 @@ export const outbox = pgTable(
     messageId: text('message_id').notNull().unique(),
     inReplyTo: text('in_reply_to'),
     references: jsonb('references').$type<string[]>().notNull().default([]),
+    /**
+     * The one-click unsubscribe URL (RFC 8058) of list-like mail such as status notices: sent as `List-Unsubscribe`
+     * with `List-Unsubscribe-Post`. Always under PUBLIC_URL.
+     */
+    listUnsubscribeUrl: text('list_unsubscribe_url'),
     /** Sent on its own by Loket (acknowledgements, notifications): `Auto-Submitted: auto-generated`. */
     automatic: boolean('automatic').notNull(),
     language: text('language', { enum: ['en', 'nl', 'sv'] }).notNull(),

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from './organisations.ts';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -86,4 +86,39 @@ export const idempotencyKeys = pgTable(
     createdAt: ts('created_at').notNull(),
   },
   (t) => [uniqueIndex('idempotency_keys_pk').on(t.clientId, t.key), index('idempotency_created_idx').on(t.createdAt)],
+);
+
+/** A person's named ticket filters: the query of GET /tickets as they gave it, validated when saved. */
+export const savedFilters = pgTable(
+  'saved_filters',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: jsonb('query').$type<Record<string, string | string[]>>().notNull(),
+    createdAt: ts('created_at').notNull(),
+    updatedAt: ts('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('saved_filters_person_name_key').on(t.personId, sql`lower(${t.name})`)],
+);
+export type SavedFilterRow = typeof savedFilters.$inferSelect;
+
+/**
+ * One-time login links mailed to customers: the SHA-256 of a 256-bit secret, valid until `expiresAt`, spent by the
+ * first redemption (`usedAt`, set by a conditional update).
+ */
+export const loginLinks = pgTable(
+  'login_links',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: ts('created_at').notNull(),
+    expiresAt: ts('expires_at').notNull(),
+    usedAt: ts('used_at'),
+  },
+  (t) => [index('login_links_person_idx').on(t.personId), index('login_links_expires_idx').on(t.expiresAt)],
 );

@@ -15,6 +15,8 @@ import {
   ReopenInput,
   ReopenResult,
   Ticket,
+  TicketCounts,
+  TicketCountsQuery,
   TicketHistory,
   TicketLink,
   TicketSla,
@@ -28,6 +30,7 @@ import { addTicketNote } from '../../services/tickets/add-ticket-note.ts';
 import { assignTicket } from '../../services/tickets/assign-ticket.ts';
 import { changeTicketStatus } from '../../services/tickets/change-ticket-status.ts';
 import { confirmTicket } from '../../services/tickets/confirm-ticket.ts';
+import { countTickets } from '../../services/tickets/count-tickets.ts';
 import { createTicket } from '../../services/tickets/create-ticket.ts';
 import { getTicket } from '../../services/tickets/get-ticket.ts';
 import { getTicketHistory } from '../../services/tickets/get-ticket-history.ts';
@@ -49,11 +52,29 @@ export const ticketRoutes = [
     method: 'GET',
     url: '/tickets',
     summary: 'List tickets you may see, filtered and sorted, with cursor pagination',
+    description:
+      'The agent console’s views are `view` presets, combined with the other filters: `mine`, ' +
+      '`my_groups_unassigned` (agents), `open`, `breaching_soon` (next SLA deadline within `dueWithinMinutes`, ' +
+      'default 240; add `sort=nextDeadlineAt` for the soonest first) and `waiting_customer`. Each ticket carries ' +
+      '`sla`, its SLA at a glance (the next due instant and its clock, the first response’s due instant).',
     tag: 'Tickets',
     access: 'authenticated',
     query: ListTicketsQuery,
     response: Page(Ticket),
     handler: ({ ctx, query }) => listTickets({ ctx, query }),
+  }),
+  route({
+    method: 'GET',
+    url: '/tickets/counts',
+    summary: 'How many tickets each view of the console holds for you, in one round trip',
+    description:
+      'The same conditions as `GET /tickets?view=`. Customers count within their own tickets (managers: their ' +
+      'organisation’s); `mine` and `myGroupsUnassigned` are null for them.',
+    tag: 'Tickets',
+    access: 'authenticated',
+    query: TicketCountsQuery,
+    response: TicketCounts,
+    handler: ({ ctx, query }) => countTickets({ ctx, query }),
   }),
   route({
     method: 'POST',

@@ -1,4 +1,4 @@
-import { LoginInput, type Me } from '@loket/contract';
+import { LoginInput, type Me, type Role } from '@loket/contract';
 import { and, eq, gte, or, sql } from 'drizzle-orm';
 import { loginFailures, organisations, sessions } from '../../db/schema.ts';
 import { AppError } from '../../domain/app-error.ts';
@@ -26,6 +26,32 @@ export async function logIn({
 }): Promise<{ sessionToken: string; expiresAt: Date; me: Me }> {
   const data = parseInput(LoginInput, input);
   const email = data.email.trim().toLowerCase();
+  const attempt = await claimLoginAttempt(ctx, email, clientIp);
+  const person = await findPersonByEmail(ctx.db, email);
+  const passwordOk = await verifyPassword(person?.passwordHash ?? null, data.password);
+  let usable = false;
+  if (person && passwordOk && person.isActive) {
+    const [org] = await ctx.db
+      .select({ isActive: organisations.isActive })
+      .from(organisations)
+      .where(eq(organisations.id, person.organisationId));
+    usable = org?.isActive ?? false;
+  }
+  if (!person || !usable) throw new AppError('unauthenticated', 'Wrong e-mail address or password');
+  await forgetLoginAttempt(ctx, attempt);
+  return openSession(ctx, person);
+}
+
+/**
+ * Counts an attempt to log in (with a password or by asking for a login link) before anything is checked, so
+ * parallel attempts count each other; too many per e-mail address or per client address in 15 minutes is
+ * `rate_limited`, across every server process. Returns the attempt's id, to forget it when it succeeded.
+ */
+export async function claimLoginAttempt(
+  ctx: ServiceContext,
+  email: string,
+  clientIp: string | undefined,
+): Promise<string> {
   const ip = clientIp ?? null;
   const now = ctx.clock.now();
   const [attempt] = await ctx.db
@@ -50,18 +76,19 @@ export async function logIn({
   ) {
     throw new AppError('rate_limited', 'Too many failed logins; try again in a few minutes');
   }
-  const person = await findPersonByEmail(ctx.db, email);
-  const passwordOk = await verifyPassword(person?.passwordHash ?? null, data.password);
-  let usable = false;
-  if (person && passwordOk && person.isActive) {
-    const [org] = await ctx.db
-      .select({ isActive: organisations.isActive })
-      .from(organisations)
-      .where(eq(organisations.id, person.organisationId));
-    usable = org?.isActive ?? false;
-  }
-  if (!person || !usable) throw new AppError('unauthenticated', 'Wrong e-mail address or password');
-  await ctx.db.delete(loginFailures).where(eq(loginFailures.id, attempt!.id));
+  return attempt!.id;
+}
+
+export async function forgetLoginAttempt(ctx: ServiceContext, attemptId: string): Promise<void> {
+  await ctx.db.delete(loginFailures).where(eq(loginFailures.id, attemptId));
+}
+
+/** A new session for a person whose credentials were just checked: its secret (for the cookie) and who they are. */
+export async function openSession(
+  ctx: ServiceContext,
+  person: { id: string; role: Role; name: string; organisationId: string },
+): Promise<{ sessionToken: string; expiresAt: Date; me: Me }> {
+  const now = ctx.clock.now();
   const sessionToken = newSecret();
   const expiresAt = new Date(now.getTime() + ctx.config.sessionTtlHours * 3_600_000);
   await ctx.db

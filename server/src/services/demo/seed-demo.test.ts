@@ -22,6 +22,10 @@ import { compileCalendar, parseCalendarDefinition } from '../../domain/sla/calen
 import { priorityFor } from '../../domain/tickets/priority.ts';
 import { makeOrganisation } from '../../../test/factories.ts';
 import { explainTicketSla } from '../sla/explain-ticket-sla.ts';
+import { loadStatusSnapshot } from '../status/load-status-snapshot.ts';
+import { statusComponentContracts, statusComponentIntervals, statusIncidentTickets } from '../../db/schema.ts';
+import { loginCookie } from '../../../test/factories.ts';
+import { DEMO_COMPONENTS } from './seed-demo-status.ts';
 import { sweepSlaDeadlines } from '../sla/sweep-sla-deadlines.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 import {
@@ -309,5 +313,76 @@ describe('seedDemo', () => {
         'manager@nordic.example',
       ]),
     );
+  });
+});
+
+describe('seedDemo status page', () => {
+  it('shows the public components, a resolved incident with its postmortem and upcoming maintenance at /status', async () => {
+    const page = await h.app.inject({ method: 'GET', url: '/status' });
+    expect(page.statusCode).toBe(200);
+    for (const c of DEMO_COMPONENTS) {
+      if (c.isPublic) expect(page.body).toContain(c.name);
+      else expect(page.body).not.toContain(c.name);
+    }
+    expect(page.body).toContain('E-mail delivery interrupted');
+    expect(page.body).toContain('Mail platform upgrade');
+    const incidents = (await h.app.inject({ method: 'GET', url: '/api/v2/incidents.json' })).json();
+    const mail = incidents.incidents.find((i: { name: string }) => i.name === 'E-mail delivery interrupted');
+    expect(mail).toMatchObject({ status: 'resolved', impact: 'major' });
+    expect(mail.incident_updates.map((u: { status: string }) => u.status)).toEqual([
+      'resolved',
+      'monitoring',
+      'identified',
+      'investigating',
+    ]);
+    expect(mail.postmortem_body).toContain('What happened');
+    expect(incidents.incidents.some((i: { name: string }) => i.name.includes('VPN'))).toBe(false);
+    const upcoming = (
+      await h.app.inject({ method: 'GET', url: '/api/v2/scheduled-maintenances/upcoming.json' })
+    ).json();
+    expect(upcoming.scheduled_maintenances.map((m: { name: string }) => m.name)).toEqual(['Mail platform upgrade']);
+  });
+
+  it('shows private components and their incidents only to the customers whose contracts they serve', async () => {
+    const acme = await loginCookie(h, 'manager@acme.example', DEMO_PASSWORD);
+    const nordic = await loginCookie(h, 'manager@nordic.example', DEMO_PASSWORD);
+    const acmePage = (await h.app.inject({ method: 'GET', url: '/status/mine', headers: { cookie: acme } })).body;
+    const nordicPage = (await h.app.inject({ method: 'GET', url: '/status/mine', headers: { cookie: nordic } })).body;
+    expect(acmePage).toContain('VPN connection to the datacentre drops');
+    expect(acmePage).not.toContain('Off-site backup');
+    expect(nordicPage).toContain('Off-site backup');
+    expect(nordicPage).not.toContain('VPN');
+    const links = await h.deps.db.select({ n: count() }).from(statusComponentContracts);
+    expect(links[0]!.n).toBe(DEMO_COMPONENTS.reduce((sum, c) => sum + c.customers.length, 0));
+    // The VPN incident is linked to the two Acme VPN tickets it caused.
+    expect((await h.deps.db.select({ n: count() }).from(statusIncidentTickets))[0]!.n).toBe(2);
+  });
+
+  it('writes 90 days of gapless state intervals whose past outages show in the uptime bars', async () => {
+    const now = h.clock.now();
+    const intervals = await h.deps.db.select().from(statusComponentIntervals);
+    const byComponent = Map.groupBy(intervals, (i) => i.componentId);
+    expect(byComponent.size).toBe(DEMO_COMPONENTS.length);
+    for (const list of byComponent.values()) {
+      list.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+      expect(list.filter((i) => i.endedAt === null)).toHaveLength(1);
+      expect(list.at(-1)!.endedAt).toBeNull();
+      for (let n = 1; n < list.length; n++) expect(list[n]!.startedAt).toEqual(list[n - 1]!.endedAt);
+      expect(list.every((i) => i.startedAt <= now)).toBe(true);
+    }
+    const snapshot = await loadStatusSnapshot(h.deps.db, { kind: 'all' }, now);
+    for (const c of snapshot.components) {
+      expect(c.uptime).toHaveLength(90);
+      expect(c.uptime.every((d) => d.uptimePercent !== null)).toBe(true);
+    }
+    const mail = snapshot.components.find((c) => c.name === 'E-mail hosting')!;
+    const worstDay = mail.uptime.find((d) => d.worst === 'major_outage')!;
+    expect(worstDay.uptimePercent).toBeCloseTo((100 * (1440 - 95 - 20)) / 1440, 5);
+    expect(mail.uptimePercent).toBeLessThan(100);
+    // Maintenance is neither up nor down: the backup's maintenance day stays at 100 %.
+    const backup = snapshot.components.find((c) => c.name === 'Off-site backup')!;
+    const maintenanceDay = new Date((Math.floor(now.getTime() / 86_400_000) - 30) * 86_400_000).toISOString();
+    expect(backup.uptime.find((d) => d.date === maintenanceDay.slice(0, 10))?.uptimePercent).toBe(100);
+    expect(snapshot.components.every((c) => c.state === 'operational')).toBe(true);
   });
 });

@@ -37,6 +37,7 @@ import {
   type DemoStatusKey,
   type DemoTicket,
 } from './demo-tickets.ts';
+import { seedDemoStatus } from './seed-demo-status.ts';
 
 /** Every demo account that can log in uses this password. */
 export const DEMO_PASSWORD = 'loket-demo';
@@ -265,6 +266,7 @@ export async function seedDemo({ deps }: { deps: ServiceDeps }): Promise<{ creat
     await insertContracts(tx, { now, since: new Date(now.getTime() - 42 * 1440 * MINUTE), directory });
     const count = await insertTickets(tx, { now, directory });
     await putTicketsUnderContracts(tx);
+    await seedDemoStatus(tx, { now });
     await tx.insert(mailboxes).values({
       name: 'Support',
       address: DEMO_MAILBOX,

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeGroup, makePerson, makeWorld } from '../../../test/factories.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 import { startSmtpSink } from '../../../test/smtp-sink.ts';
-import { mailMessageIds, outbox } from '../../db/schema.ts';
+import { mailMessageIds, outbox, statusSubscriptions } from '../../db/schema.ts';
+import { createIncident } from '../status/create-incident.ts';
 import { assignTicket } from '../tickets/assign-ticket.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
 import { replyToTicket } from '../tickets/reply-to-ticket.ts';
+import { queueMail } from './outbound/queue-mail.ts';
 import { sendOutboxMail, sendOutboxMails } from './send-outbox-mail.ts';
 
 let h: Harness;
@@ -150,5 +152,68 @@ describe('sending the outbox through SMTP', () => {
       'already_sent',
     ]);
     expect(sink.messages.length - before).toBe(2);
+  });
+});
+
+describe('one-click unsubscribe headers (RFC 8058)', () => {
+  it('puts List-Unsubscribe and List-Unsubscribe-Post on status notices, and on no other mail', async () => {
+    const fan = 'one-click-fan@example.com';
+    await h.deps.db.insert(statusSubscriptions).values({
+      kind: 'email',
+      email: fan,
+      unsubscribeTokenHash: `legacy-${fan}`,
+      confirmedAt: h.clock.now(),
+      createdAt: h.clock.now(),
+    });
+    const contact = await makePerson(h, { role: 'contact', organisationId: w.orgA.id });
+    const ticket = await createTicket({ ctx: h.as(contact), input: { subject: 'Printer', body: 'Jammed.' } });
+    await createIncident({ ctx: h.as(w.agent), input: { name: 'Mail delayed', body: 'Investigating.' } });
+    const before = sink.messages.length;
+    await h.runJobs();
+    const sent = sink.messages.slice(before);
+
+    const [notice] = await h.deps.db.select().from(outbox).where(eq(outbox.toAddress, fan));
+    expect(notice!.kind).toBe('status_incident_update');
+    const url = /(\S+\/status\/unsubscribe\?token=\S+)/.exec(notice!.textBody)![1]!;
+    expect(url.startsWith('https://desk.provider.example/status/unsubscribe?token=unsub_')).toBe(true);
+    expect(notice!.listUnsubscribeUrl).toBe(url);
+    const noticeRaw = sent.find((m) => m.to.includes(fan))!.raw;
+    expect(header(noticeRaw, 'List-Unsubscribe')).toEqual([`<${url}>`]);
+    expect(header(noticeRaw, 'List-Unsubscribe-Post')).toEqual(['List-Unsubscribe=One-Click']);
+
+    const [ack] = await rowsOf(ticket.id);
+    expect(ack!.listUnsubscribeUrl).toBeNull();
+    const ackRaw = sent.find((m) => header(m.raw, 'X-Loket-Outbox')[0] === ack!.id)!.raw;
+    expect(header(ackRaw, 'List-Unsubscribe')).toEqual([]);
+    expect(header(ackRaw, 'List-Unsubscribe-Post')).toEqual([]);
+  });
+
+  it('keeps only a List-Unsubscribe URL that is ours and header-safe', async () => {
+    const queue = (key: string, listUnsubscribeUrl: string) =>
+      queueMail(h.deps, h.deps.db, {
+        dedupeKey: `list-unsubscribe-test:${key}`,
+        kind: 'status_incident_update',
+        to: 'someone@example.com',
+        language: 'en',
+        subject: 'Notice',
+        textBody: 'Body',
+        automatic: true,
+        sender: 'system',
+        deferSending: true,
+        listUnsubscribeUrl,
+      });
+    const stored = async (key: string, url: string) => {
+      const id = (await queue(key, url))!;
+      const [row] = await h.deps.db.select().from(outbox).where(eq(outbox.id, id));
+      return row!.listUnsubscribeUrl;
+    };
+    const ours = 'https://desk.provider.example/status/unsubscribe?token=unsub_abc';
+    expect(await stored('ours', ours)).toBe(ours);
+    expect(await stored('foreign', 'https://evil.example/status/unsubscribe?token=x')).toBeNull();
+    expect(await stored('prefix', 'https://desk.provider.example.evil.example/x')).toBeNull();
+    expect(await stored('userinfo', 'https://desk.provider.example@evil.example/x')).toBeNull();
+    expect(await stored('http', 'http://desk.provider.example/status/unsubscribe?token=x')).toBeNull();
+    expect(await stored('crlf', `${ours}\r\nBcc: victim@example.com`)).toBeNull();
+    expect(await stored('bracket', `${ours}>, <mailto:x@evil.example`)).toBeNull();
   });
 });

@@ -41,6 +41,13 @@ export async function sendOutboxMail(
       headers: {
         'X-Loket-Outbox': row.id,
         ...(row.automatic ? { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' } : {}),
+        // RFC 8058: the provider POSTs `List-Unsubscribe=One-Click` to the URL; validated when queued.
+        ...(row.listUnsubscribeUrl
+          ? {
+              'List-Unsubscribe': `<${row.listUnsubscribeUrl}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            }
+          : {}),
       },
     });
   } catch (error) {

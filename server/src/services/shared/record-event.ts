@@ -1,5 +1,7 @@
-import type { Executor } from '../../db/client.ts';
-import { ticketEvents } from '../../db/schema.ts';
+import { sql } from 'drizzle-orm';
+import { TICKET_EVENTS_CHANNEL } from '../../adapters/ticket-feed.ts';
+import { type Executor, queryRows } from '../../db/client.ts';
+import { ticketEvents, tickets } from '../../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { queueMailForTicketEvent } from '../mail/outbound/mail-for-ticket-event.ts';
 import { enqueue } from '../queue-catalog.ts';
@@ -39,23 +41,27 @@ function slaEffect(ctx: ServiceContext, event: NewEvent): SyncOptions | undefine
  * Internal events (notes, time, assignment details) are never shown to customers.
  */
 export async function recordTicketEvent(ctx: ServiceContext, tx: Executor, event: NewEvent): Promise<number> {
-  const [row] = await tx
-    .insert(ticketEvents)
-    .values({
-      ticketId: event.ticketId,
-      actorId: ctx.actor.kind === 'person' ? ctx.actor.personId : null,
-      kind: event.kind,
-      changes: event.changes ?? [],
-      data: event.data ?? {},
-      isInternal: event.isInternal ?? false,
-      createdAt: ctx.clock.now(),
-    })
-    .returning({ id: ticketEvents.id });
-  await enqueue(ctx, tx, 'ticket.notify', { eventId: row!.id });
-  await queueMailForTicketEvent(ctx, tx, { eventId: row!.id, ...event });
+  // The insert announces itself to every listening process (GET /events/stream) in the same statement: pg_notify is
+  // transactional, so the announcement goes out at commit, never for a change that rolled back, and costs no round trip.
+  // It names the ticket's organisation and requester so listeners authorize it without a query.
+  const [row] = await queryRows<{ id: string | number }>(
+    tx,
+    sql`WITH e AS (
+      INSERT INTO ${ticketEvents} (ticket_id, actor_id, kind, changes, data, is_internal, created_at)
+      VALUES (${event.ticketId}::uuid, ${ctx.actor.kind === 'person' ? ctx.actor.personId : null}::uuid, ${event.kind},
+        ${JSON.stringify(event.changes ?? [])}::jsonb, ${JSON.stringify(event.data ?? {})}::jsonb,
+        ${event.isInternal ?? false}, ${ctx.clock.now().toISOString()}::timestamptz)
+      RETURNING id, ticket_id, kind, is_internal, created_at)
+    SELECT e.id, pg_notify(${TICKET_EVENTS_CHANNEL}, json_build_array(e.id, e.ticket_id, e.kind, e.is_internal,
+      t.organisation_id, t.requester_id, e.created_at)::text)
+    FROM e JOIN ${tickets} t ON t.id = e.ticket_id`,
+  );
+  const eventId = Number(row!.id);
+  await enqueue(ctx, tx, 'ticket.notify', { eventId });
+  await queueMailForTicketEvent(ctx, tx, { eventId, ...event });
   const sla = slaEffect(ctx, event);
   if (sla) await syncTicketSla(ctx, tx, event.ticketId, sla);
-  return row!.id;
+  return eventId;
 }
 
 /** The changes between two records, for the fields named. */

@@ -1,8 +1,17 @@
-import type { Ticket } from '@loket/contract';
+import type { SlaClockName, Ticket, TicketSlaSummary } from '@loket/contract';
 import { type SQL, and, eq, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db, Executor } from '../../db/client.ts';
-import { categories, groups, organisations, people, statuses, tickets, timeEntries } from '../../db/schema.ts';
+import {
+  categories,
+  groups,
+  organisations,
+  people,
+  statuses,
+  ticketClocks,
+  tickets,
+  timeEntries,
+} from '../../db/schema.ts';
 import { notFound } from '../../domain/app-error.ts';
 import { looksLikeReference } from '../../domain/tickets/reference.ts';
 import { type PersonActor } from '../context.ts';
@@ -62,6 +71,30 @@ export function ticketViewColumns(withTime: boolean) {
     billableMinutes: withTime
       ? sql<number>`(SELECT coalesce(sum(${timeEntries.minutes}) FILTER (WHERE ${timeEntries.isBillable}), 0)::int FROM ${timeEntries} WHERE ${timeEntries.ticketId} = ${tickets.id})`
       : sql<null>`NULL`,
+    // The stored clocks, for the SLA summary: one index lookup on the clocks' primary key.
+    clocks: sql<
+      [SlaClockName, string, string | null][] | null
+    >`(SELECT json_agg(json_build_array(c.clock, c.state, c.due_at)) FROM ${ticketClocks} c WHERE c.ticket_id = ${tickets.id})`,
+  };
+}
+
+/** The SLA at a glance from the stored clocks' rows: `[clock, state, dueAt]`. */
+export function slaSummary(clocks: [SlaClockName, string, string | null][] | null): TicketSlaSummary | null {
+  if (!clocks || clocks.length === 0) return null;
+  const iso = (v: string | null) => (v === null ? null : new Date(v).toISOString());
+  const awaited = (name: SlaClockName) => {
+    const c = clocks.find(([clock, state]) => clock === name && (state === 'running' || state === 'paused'));
+    return c ? iso(c[2]) : null;
+  };
+  const running = clocks
+    .filter(([, state, dueAt]) => state === 'running' && dueAt !== null)
+    .sort((a, b) => new Date(a[2]!).getTime() - new Date(b[2]!).getTime());
+  return {
+    dueAt: running[0] ? iso(running[0][2]) : null,
+    clock: running[0]?.[0] ?? null,
+    breached: clocks.some(([, state]) => state === 'breached'),
+    firstResponseDueAt: awaited('first_response'),
+    resolutionDueAt: awaited('resolution'),
   };
 }
 
@@ -106,6 +139,7 @@ export function toTicket(row: ViewRow): Ticket {
     closedAt: t.closedAt?.toISOString() ?? null,
     reopenCount: t.reopenCount,
     mergedIntoId: (t.mergedIntoId as Ticket['mergedIntoId']) ?? null,
+    sla: slaSummary(row.clocks),
   };
   if (row.totalMinutes !== null && row.billableMinutes !== null) {
     ticket.time = { totalMinutes: Number(row.totalMinutes), billableMinutes: Number(row.billableMinutes) };

@@ -1,5 +1,12 @@
 import { and, eq, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
-import { attachments, idempotencyKeys, loginFailures, sessions } from '../../db/schema.ts';
+import {
+  attachments,
+  idempotencyKeys,
+  loginFailures,
+  loginLinks,
+  sessions,
+  statusSubscribeAttempts,
+} from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
 
 const DAY = 86_400_000;
@@ -16,6 +23,14 @@ export async function purgeExpired(deps: ServiceDeps): Promise<Record<string, nu
     .delete(loginFailures)
     .where(lt(loginFailures.failedAt, dayAgo))
     .returning({ id: loginFailures.id });
+  const removedSubscribeAttempts = await deps.db
+    .delete(statusSubscribeAttempts)
+    .where(lt(statusSubscribeAttempts.attemptedAt, dayAgo))
+    .returning({ id: statusSubscribeAttempts.id });
+  const removedLinks = await deps.db
+    .delete(loginLinks)
+    .where(lt(loginLinks.expiresAt, now))
+    .returning({ id: loginLinks.tokenHash });
   const removedKeys = await deps.db
     .delete(idempotencyKeys)
     .where(lt(idempotencyKeys.createdAt, dayAgo))
@@ -39,6 +54,8 @@ export async function purgeExpired(deps: ServiceDeps): Promise<Record<string, nu
   return {
     sessions: removedSessions.length,
     loginFailures: removedFailures.length,
+    loginLinks: removedLinks.length,
+    statusSubscribeAttempts: removedSubscribeAttempts.length,
     idempotencyKeys: removedKeys.length,
     attachments: unused.length,
     files: removedFiles,

@@ -95,7 +95,9 @@ export async function insertTicket(
       assigneeId: t.assigneeId,
       createdAt: now,
       updatedAt: now,
-      firstResponseAt: t.firstResponseAt,
+      // Never before the opening instant: a caller's `now` read a moment earlier (a logged phone call) would put the
+      // first response before the ticket opened, which the SLA clock refuses.
+      firstResponseAt: t.firstResponseAt && t.firstResponseAt < now ? now : t.firstResponseAt,
       contractVersionId: d.contract_version_id,
     })
     .returning({ id: tickets.id, reference: tickets.reference });

@@ -1,17 +1,78 @@
-import { ListTicketsQuery, type Ticket } from '@loket/contract';
-import { type SQL, and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { articles, categories, statuses, tickets } from '../../db/schema.ts';
+import {
+  AGENT_ONLY_TICKET_VIEWS,
+  BREACHING_SOON_MINUTES,
+  ListTicketsQuery,
+  type Ticket,
+  type TicketView,
+} from '@loket/contract';
+import {
+  type SQL,
+  and,
+  asc,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  notInArray,
+  or,
+  sql,
+} from 'drizzle-orm';
+import { articles, categories, groupMembers, statuses, tickets } from '../../db/schema.ts';
+import { forbidden } from '../../domain/app-error.ts';
 import { looksLikeReference } from '../../domain/tickets/reference.ts';
 import { isAgent, parseInput, requirePermission } from '../authorize.ts';
-import type { ServiceContext } from '../context.ts';
+import type { PersonActor, ServiceContext } from '../context.ts';
 import { decodeCursor, encodeCursor, isUuid } from '../shared/cursor.ts';
 import { loadTicketViews, ticketScope } from '../shared/ticket-view.ts';
+
+/** Tickets without an SLA deadline sort after every real one (keyset pagination needs a value to compare). */
+const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
+const nextDeadline = sql<Date>`coalesce(${tickets.nextDeadlineAt}, ${NO_DEADLINE}::timestamptz)`;
 
 const SORTS = {
   updatedAt: tickets.updatedAt,
   createdAt: tickets.createdAt,
   priority: tickets.priority,
+  nextDeadlineAt: nextDeadline,
 } as const;
+
+const DONE_KINDS = ['resolved', 'closed'] as const;
+/** Not resolved or closed: what "open" means in the console's views. */
+export const isOpenTicket = notInArray(tickets.statusKind, [...DONE_KINDS]);
+
+/** Open tickets whose next SLA deadline (a warning or a due) comes within the window. */
+export const deadlineWithin = (now: Date, minutes: number): SQL =>
+  and(
+    isOpenTicket,
+    isNotNull(tickets.nextDeadlineAt),
+    lte(tickets.nextDeadlineAt, new Date(now.getTime() + minutes * 60_000)),
+  )!;
+
+/** The groups this person belongs to, as a subquery. */
+const myGroups = (actor: PersonActor) =>
+  sql`(SELECT ${groupMembers.groupId} FROM ${groupMembers} WHERE ${groupMembers.personId} = ${actor.personId})`;
+
+/** The condition of one of the console's views (see TicketView in the contract). */
+export function viewCondition(ctx: ServiceContext, actor: PersonActor, view: TicketView, dueWithinMinutes?: number) {
+  if (AGENT_ONLY_TICKET_VIEWS.includes(view) && !isAgent(actor)) throw forbidden('This view is for agents');
+  switch (view) {
+    case 'mine':
+      return and(isOpenTicket, eq(tickets.assigneeId, actor.personId));
+    case 'my_groups_unassigned':
+      return and(isOpenTicket, isNull(tickets.assigneeId), sql`${tickets.groupId} IN ${myGroups(actor)}`);
+    case 'open':
+      return isOpenTicket;
+    case 'breaching_soon':
+      return deadlineWithin(ctx.clock.now(), dueWithinMinutes ?? BREACHING_SOON_MINUTES);
+    case 'waiting_customer':
+      return eq(tickets.statusKind, 'waiting_customer');
+  }
+}
 
 const CURSOR_VALUE = /^(P[1-4]|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z)$/;
 const isCursorValue = (value: string) => CURSOR_VALUE.test(value);
@@ -45,6 +106,10 @@ export async function listTickets({
   if (q.groupId === 'none') where.push(isNull(tickets.groupId));
   else if (q.groupId) where.push(eq(tickets.groupId, q.groupId));
   if (q.updatedSince) where.push(gte(tickets.updatedAt, new Date(q.updatedSince)));
+  if (q.view) where.push(viewCondition(ctx, actor, q.view, q.dueWithinMinutes));
+  if (q.dueWithinMinutes && q.view !== 'breaching_soon') {
+    where.push(deadlineWithin(ctx.clock.now(), q.dueWithinMinutes));
+  }
   if (q.q) {
     const words = sql`plainto_tsquery('simple', ${q.q})`;
     // Customers never match on internal notes: that would reveal what the notes say.
@@ -62,15 +127,24 @@ export async function listTickets({
   const column = SORTS[q.sort.replace('-', '') as keyof typeof SORTS];
   if (q.cursor) {
     const c = decodeCursor(q.cursor, isCursorValue);
-    const value = column === tickets.priority ? c.v : new Date(c.v);
+    // Priorities compare as text; the deadline expression takes the instant as text, the columns as a Date.
+    const value = column === tickets.priority || column === nextDeadline ? c.v : new Date(c.v);
     const beyond = descending ? lt : gt;
-    where.push(or(beyond(column, value as never), and(eq(column, value as never), beyond(tickets.id, c.id))));
+    // One overload for columns and the deadline expression alike: a plain SQL left side binds the value as given.
+    const key = column as typeof tickets.updatedAt;
+    where.push(or(beyond(key, value as never), and(eq(key, value as never), beyond(tickets.id, c.id))));
   }
   const order = descending ? [desc(column), desc(tickets.id)] : [asc(column), asc(tickets.id)];
   // Two steps: the page's ids from the tickets table alone (a cheap plan that walks one index), then the page
   // itself through the prepared view. One wide join planned afresh for every list was most of a list's cost.
   const keys = await ctx.db
-    .select({ id: tickets.id, priority: tickets.priority, createdAt: tickets.createdAt, updatedAt: tickets.updatedAt })
+    .select({
+      id: tickets.id,
+      priority: tickets.priority,
+      createdAt: tickets.createdAt,
+      updatedAt: tickets.updatedAt,
+      nextDeadlineAt: tickets.nextDeadlineAt,
+    })
     .from(tickets)
     .where(and(...where))
     .orderBy(...order)
@@ -88,7 +162,9 @@ export async function listTickets({
           v:
             column === tickets.priority
               ? last.priority
-              : (column === tickets.createdAt ? last.createdAt : last.updatedAt).toISOString(),
+              : column === nextDeadline
+                ? (last.nextDeadlineAt?.toISOString() ?? NO_DEADLINE)
+                : (column === tickets.createdAt ? last.createdAt : last.updatedAt).toISOString(),
           id: last.id,
         })
       : null;

@@ -27,6 +27,11 @@ export type QueueMailInput = {
   sender: 'mailbox' | 'system';
   /** The caller enqueues the sending itself, e.g. one job for the mails of several recipients. */
   deferSending?: boolean;
+  /**
+   * RFC 8058 one-click unsubscribe: sent as `List-Unsubscribe: <url>` with `List-Unsubscribe-Post`. Must be an
+   * https/http URL under PUBLIC_URL's origin; anything else is left out (the mail is still sent, without the headers).
+   */
+  listUnsubscribeUrl?: string;
 };
 
 /**
@@ -39,6 +44,25 @@ export function safeAddress(value: string | null | undefined): string | undefine
   // eslint-disable-next-line no-control-regex
   if (/[\s<>,;"'()\\[\]]/.test(address) || /[\u0000-\u001f\u007f]/.test(address)) return undefined;
   return Email.safeParse(address).success ? address : undefined;
+}
+
+/**
+ * A URL fit for `List-Unsubscribe: <url>`: on PUBLIC_URL's origin (mail providers POST to it, so it must be ours),
+ * printable ASCII only, nothing that could end the angle brackets or the header. Returns it as given, or undefined.
+ */
+export function safeListUnsubscribeUrl(value: string | null | undefined, publicUrl: string): string | undefined {
+  if (!value || value.length > 2000) return undefined;
+  if (!/^[\x21-\x7e]+$/.test(value) || /[<>"\\]/.test(value)) return undefined;
+  let origin: string;
+  let url: URL;
+  try {
+    origin = new URL(publicUrl).origin;
+    url = new URL(value);
+  } catch {
+    return undefined;
+  }
+  if (url.origin !== origin || !value.startsWith(`${origin}/`)) return undefined;
+  return value;
 }
 
 /** `<uuid@host>`, the host being PUBLIC_URL's: recognisable as ours when it comes back. */
@@ -109,6 +133,7 @@ export async function queueMail(deps: ServiceDeps, tx: Executor, input: QueueMai
       messageId,
       inReplyTo: thread.at(-1) ?? null,
       references: thread,
+      listUnsubscribeUrl: safeListUnsubscribeUrl(input.listUnsubscribeUrl, deps.config.publicUrl) ?? null,
       automatic: input.automatic,
       language: input.language,
       ticketId: input.ticketId ?? null,

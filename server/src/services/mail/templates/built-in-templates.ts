@@ -1,7 +1,7 @@
 import type { Language } from '@loket/contract';
 
 /**
- * The mail Loket writes: to customers (acknowledgement, agent_reply, resolved, closed) and to agents (one per
+ * The mail Loket writes: to customers (acknowledgement, agent_reply, resolved, closed, login_link) and to agents (one per
  * notification kind). The key is also the outbox row's kind.
  */
 export const MAIL_TEMPLATE_KEYS = [
@@ -18,6 +18,12 @@ export const MAIL_TEMPLATE_KEYS = [
   'sla_warning',
   'sla_breached',
   'effort_threshold_reached',
+  'login_link',
+  // the status page: subscription confirmation, incident and maintenance notices, resolution told to ticket requesters
+  'status_subscription_confirm',
+  'status_incident_update',
+  'status_maintenance_update',
+  'status_incident_resolved',
 ] as const;
 export type MailTemplateKey = (typeof MAIL_TEMPLATE_KEYS)[number];
 
@@ -39,6 +45,8 @@ export const MAIL_PLACEHOLDERS = [
   'confirmUrl',
   'reopenUrl',
   'ticketUrl',
+  'loginUrl',
+  'unsubscribeUrl',
 ] as const;
 export type MailPlaceholder = (typeof MAIL_PLACEHOLDERS)[number];
 export type MailValues = Partial<Record<MailPlaceholder, string>>;
@@ -105,6 +113,32 @@ const en: Record<MailTemplateKey, MailText> = {
     subject: '[{{reference}}] Effort threshold reached: {{subject}}',
     body: 'The time logged on ticket {{reference}} has reached the threshold: please call the customer.\n\n{{ticketUrl}}\n',
   },
+  login_link: {
+    subject: 'Your login link',
+    body:
+      'Dear {{recipientName}},\n\nUse this link to log in to the service desk. It works once, for 15 minutes:\n' +
+      '{{loginUrl}}\n\nDid you not ask for it? Then you can ignore this e-mail.\n',
+  },
+  status_subscription_confirm: {
+    subject: 'Confirm your subscription to {{organisationName}}',
+    body:
+      'Someone (we hope you) subscribed this address to status updates of {{organisationName}}.\n\n' +
+      'Confirm it here: {{confirmUrl}}\n\nDid you not ask for it? Then ignore this e-mail; nothing will be sent.\n',
+  },
+  status_incident_update: {
+    subject: '[{{status}}] {{subject}}',
+    body: '{{subject}}: {{status}}\n\n{{body}}\n\nStatus page: {{portalUrl}}\nUnsubscribe: {{unsubscribeUrl}}\n',
+  },
+  status_maintenance_update: {
+    subject: '[Maintenance: {{status}}] {{subject}}',
+    body: '{{subject}}: {{status}} ({{dueAt}})\n\n{{body}}\n\nStatus page: {{portalUrl}}\nUnsubscribe: {{unsubscribeUrl}}\n',
+  },
+  status_incident_resolved: {
+    subject: '[{{reference}}] Resolved: {{subject}}',
+    body:
+      'Dear {{requesterName}},\n\nThe incident behind your ticket {{reference}} has been resolved.\n\n{{body}}\n\n' +
+      'Status page: {{portalUrl}}\n',
+  },
 };
 
 const nl: Record<MailTemplateKey, MailText> = {
@@ -168,6 +202,32 @@ const nl: Record<MailTemplateKey, MailText> = {
     subject: '[{{reference}}] Urengrens bereikt: {{subject}}',
     body: 'De geschreven tijd op melding {{reference}} heeft de grens bereikt: bel de klant.\n\n{{ticketUrl}}\n',
   },
+  login_link: {
+    subject: 'Uw inloglink',
+    body:
+      'Beste {{recipientName}},\n\nMet deze link logt u in bij de servicedesk. Hij werkt één keer, 15 minuten lang:\n' +
+      '{{loginUrl}}\n\nHeeft u hier niet om gevraagd? Dan kunt u deze e-mail negeren.\n',
+  },
+  status_subscription_confirm: {
+    subject: 'Bevestig uw abonnement op {{organisationName}}',
+    body:
+      'Iemand (hopelijk u) heeft dit adres aangemeld voor statusberichten van {{organisationName}}.\n\n' +
+      'Bevestig het hier: {{confirmUrl}}\n\nHeeft u hier niet om gevraagd? Negeer dan dit bericht; u ontvangt niets.\n',
+  },
+  status_incident_update: {
+    subject: '[{{status}}] {{subject}}',
+    body: '{{subject}}: {{status}}\n\n{{body}}\n\nStatuspagina: {{portalUrl}}\nAfmelden: {{unsubscribeUrl}}\n',
+  },
+  status_maintenance_update: {
+    subject: '[Onderhoud: {{status}}] {{subject}}',
+    body: '{{subject}}: {{status}} ({{dueAt}})\n\n{{body}}\n\nStatuspagina: {{portalUrl}}\nAfmelden: {{unsubscribeUrl}}\n',
+  },
+  status_incident_resolved: {
+    subject: '[{{reference}}] Opgelost: {{subject}}',
+    body:
+      'Beste {{requesterName}},\n\nDe storing achter uw melding {{reference}} is opgelost.\n\n{{body}}\n\n' +
+      'Statuspagina: {{portalUrl}}\n',
+  },
 };
 
 const sv: Record<MailTemplateKey, MailText> = {
@@ -229,6 +289,32 @@ const sv: Record<MailTemplateKey, MailText> = {
   effort_threshold_reached: {
     subject: '[{{reference}}] Tidsgräns nådd: {{subject}}',
     body: 'Den loggade tiden på ärende {{reference}} har nått gränsen: ring kunden.\n\n{{ticketUrl}}\n',
+  },
+  login_link: {
+    subject: 'Din inloggningslänk',
+    body:
+      'Hej {{recipientName}},\n\nAnvänd den här länken för att logga in i kundtjänsten. Den fungerar en gång, i 15 minuter:\n' +
+      '{{loginUrl}}\n\nHar du inte bett om den? Då kan du bortse från det här e-postmeddelandet.\n',
+  },
+  status_subscription_confirm: {
+    subject: 'Bekräfta din prenumeration på {{organisationName}}',
+    body:
+      'Någon (förhoppningsvis du) har anmält den här adressen till statusmeddelanden från {{organisationName}}.\n\n' +
+      'Bekräfta här: {{confirmUrl}}\n\nHar du inte bett om det? Bortse då från meddelandet; inget skickas.\n',
+  },
+  status_incident_update: {
+    subject: '[{{status}}] {{subject}}',
+    body: '{{subject}}: {{status}}\n\n{{body}}\n\nStatussida: {{portalUrl}}\nAvsluta: {{unsubscribeUrl}}\n',
+  },
+  status_maintenance_update: {
+    subject: '[Underhåll: {{status}}] {{subject}}',
+    body: '{{subject}}: {{status}} ({{dueAt}})\n\n{{body}}\n\nStatussida: {{portalUrl}}\nAvsluta: {{unsubscribeUrl}}\n',
+  },
+  status_incident_resolved: {
+    subject: '[{{reference}}] Löst: {{subject}}',
+    body:
+      'Hej {{requesterName}},\n\nStörningen bakom ditt ärende {{reference}} är löst.\n\n{{body}}\n\n' +
+      'Statussida: {{portalUrl}}\n',
   },
 };
 

@@ -1,0 +1,70 @@
+import { Button, Group, Modal, Stack, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The frame of a list page in the administration: a heading, a "new" button, the list, and one modal for creating or
+ * editing an item (`editing` is the item, `null` for a new one). The form inside closes the modal when saved.
+ */
+export function AdminListPage<T>({
+  title,
+  newLabel,
+  children,
+  renderForm,
+  formTitle,
+}: {
+  title: string;
+  newLabel?: string;
+  children: (edit: (item: T) => void) => ReactNode;
+  renderForm: (item: T | null, done: () => void) => ReactNode;
+  formTitle: (item: T | null) => string;
+}) {
+  const { t } = useTranslation();
+  const [editing, setEditing] = useState<{ item: T | null } | null>(null);
+  const done = () => {
+    setEditing(null);
+    notifySaved(t('admin.form.saved'), t('admin.form.dismiss'));
+  };
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1} size="h2">
+          {title}
+        </Title>
+        {newLabel && <Button onClick={() => setEditing({ item: null })}>{newLabel}</Button>}
+      </Group>
+      {children((item) => setEditing({ item }))}
+      <Modal
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        title={editing ? formTitle(editing.item) : ''}
+        size="lg"
+      >
+        {editing && renderForm(editing.item, done)}
+      </Modal>
+    </Stack>
+  );
+}
+
+/** Save and cancel at the foot of a modal form. */
+export function FormButtons({ onCancel, loading, isNew }: { onCancel?: () => void; loading: boolean; isNew: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end">
+      {onCancel && (
+        <Button variant="default" onClick={onCancel}>
+          {t('admin.form.cancel')}
+        </Button>
+      )}
+      <Button type="submit" loading={loading}>
+        {isNew ? t('admin.form.create') : t('admin.form.save')}
+      </Button>
+    </Group>
+  );
+}
+
+/** A short confirmation; its close button is named (Mantine leaves it unlabelled). */
+export function notifySaved(message: string, dismiss: string) {
+  notifications.show({ color: 'green', message, closeButtonProps: { 'aria-label': dismiss } });
+}
