@@ -2,10 +2,11 @@
 // app with no extra step, and a start after `git pull` serves the current one. A build takes a few seconds; an
 // up-to-date build costs one walk over the sources.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const webDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const root = path.resolve(webDir, '..');
@@ -58,7 +59,27 @@ export function ensureWebBuild({ force = false } = {}): void {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`web: vite build failed (exit ${result.status ?? result.signal})`);
+  precompress(path.join(webDir, 'dist'));
   console.log(`web: built web/dist in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * Brotli and gzip copies next to each script, style sheet and page, which the server sends to browsers that accept
+ * them (@fastify/static `preCompressed`): the app's script goes out at about a quarter of its size, compressed once
+ * at build time rather than on every request.
+ */
+export function precompress(dir: string): void {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      precompress(file);
+      continue;
+    }
+    if (!/\.(js|css|html|svg|json)$/.test(entry.name)) continue;
+    const content = readFileSync(file);
+    writeFileSync(`${file}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }));
+    writeFileSync(`${file}.gz`, gzipSync(content, { level: 9 }));
+  }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,9 +1,11 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test/harness.ts';
+import { precompress } from '../../../web/scripts/ensure-build.ts';
 import { buildApp } from './app.ts';
 
 // The app served from a built web/dist: a stand-in build in a temporary folder, so the test needs no vite build.
@@ -21,6 +23,7 @@ describe('serving the web app', () => {
     await writeFile(path.join(webDir, 'index.html'), INDEX);
     await writeFile(path.join(webDir, 'assets', 'index-abc123.js'), 'console.log("app")');
     await writeFile(path.join(webDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    precompress(webDir);
     app = await buildApp({ deps: harness.deps, webDir });
   });
   afterAll(async () => {
@@ -48,6 +51,28 @@ describe('serving the web app', () => {
       expect(response.body, url).toBe(INDEX);
       expect(response.headers['content-security-policy'], url).toBeDefined();
     }
+  });
+
+  it('sends the brotli or gzip copy made at build time to a browser that accepts it, the file itself otherwise', async () => {
+    const br = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(String(br.headers.vary)).toMatch(/accept-encoding/i);
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe('console.log("app")');
+    const gzip = await app.inject({
+      method: 'GET',
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe('console.log("app")');
+    const plain = await app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
   });
 
   it('caches hashed assets for a year as immutable; other files are revalidated', async () => {

@@ -40,12 +40,14 @@ export async function registerWebApp(
     prefix: '/',
     wildcard: false,
     index: false,
+    // web/dist holds brotli and gzip copies made at build time (web/scripts/ensure-build.ts)
+    preCompressed: true,
     cacheControl: false,
     decorateReply: false,
     setHeaders: (reply, filePath) => {
       const hashed = path.relative(dir, filePath).startsWith(`assets${path.sep}`);
       reply.header('Cache-Control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
-      if (filePath.endsWith('.html')) reply.header('Content-Security-Policy', APP_CSP);
+      if (/\.html(\.br|\.gz)?$/.test(filePath)) reply.header('Content-Security-Policy', APP_CSP);
     },
   });
   const sendIndex = (reply: FastifyReply) =>

@@ -1,43 +1,29 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { lazyPage } from '../lib/lazy-page.ts';
 import type { NavItem } from '../ui/nav-item.ts';
-import { MailLayout } from './mail-layout.tsx';
-import { MailMailboxesPage } from './mail-mailboxes-page.tsx';
-import { MailOutboxPage } from './mail-outbox-page.tsx';
-import { MailQuarantinePage } from './mail-quarantine-page.tsx';
-import { MailTemplatesPage } from './mail-templates-page.tsx';
-import { OrganisationsPage } from './organisations-page.tsx';
-import { CalendarEditorPage } from './calendar-editor-page.tsx';
-import { CalendarsPage } from './calendars-page.tsx';
-import { CategoriesPage } from './categories-page.tsx';
-import { ContractPage } from './contract-page.tsx';
-import { ContractsPage } from './contracts-page.tsx';
-import { DeskSettingsPage } from './desk-settings-page.tsx';
-import { GroupsPage } from './groups-page.tsx';
-import { PeoplePage } from './people-page.tsx';
-import { StatusesPage } from './statuses-page.tsx';
 
 /** The administration's pages (admins only), inside the app shell. */
 export const adminRoutes: RouteObject[] = [
-  { path: '/admin/organisations', element: <OrganisationsPage /> },
-  { path: '/admin/people', element: <PeoplePage /> },
-  { path: '/admin/groups', element: <GroupsPage /> },
-  { path: '/admin/categories', element: <CategoriesPage /> },
-  { path: '/admin/statuses', element: <StatusesPage /> },
-  { path: '/admin/settings', element: <DeskSettingsPage /> },
-  { path: '/admin/calendars', element: <CalendarsPage /> },
-  { path: '/admin/calendars/new', element: <CalendarEditorPage /> },
-  { path: '/admin/calendars/:id', element: <CalendarEditorPage /> },
-  { path: '/admin/contracts', element: <ContractsPage /> },
-  { path: '/admin/contracts/:id', element: <ContractPage /> },
+  { path: '/admin/organisations', lazy: lazyPage(() => import('./organisations-page.tsx'), 'OrganisationsPage') },
+  { path: '/admin/people', lazy: lazyPage(() => import('./people-page.tsx'), 'PeoplePage') },
+  { path: '/admin/groups', lazy: lazyPage(() => import('./groups-page.tsx'), 'GroupsPage') },
+  { path: '/admin/categories', lazy: lazyPage(() => import('./categories-page.tsx'), 'CategoriesPage') },
+  { path: '/admin/statuses', lazy: lazyPage(() => import('./statuses-page.tsx'), 'StatusesPage') },
+  { path: '/admin/settings', lazy: lazyPage(() => import('./desk-settings-page.tsx'), 'DeskSettingsPage') },
+  { path: '/admin/calendars', lazy: lazyPage(() => import('./calendars-page.tsx'), 'CalendarsPage') },
+  { path: '/admin/calendars/new', lazy: lazyPage(() => import('./calendar-editor-page.tsx'), 'CalendarEditorPage') },
+  { path: '/admin/calendars/:id', lazy: lazyPage(() => import('./calendar-editor-page.tsx'), 'CalendarEditorPage') },
+  { path: '/admin/contracts', lazy: lazyPage(() => import('./contracts-page.tsx'), 'ContractsPage') },
+  { path: '/admin/contracts/:id', lazy: lazyPage(() => import('./contract-page.tsx'), 'ContractPage') },
   {
     path: '/admin/mail',
-    element: <MailLayout />,
+    lazy: lazyPage(() => import('./mail-layout.tsx'), 'MailLayout'),
     children: [
       { index: true, element: <Navigate to="/admin/mail/mailboxes" replace /> },
-      { path: 'mailboxes', element: <MailMailboxesPage /> },
-      { path: 'quarantine', element: <MailQuarantinePage /> },
-      { path: 'templates', element: <MailTemplatesPage /> },
-      { path: 'outbox', element: <MailOutboxPage /> },
+      { path: 'mailboxes', lazy: lazyPage(() => import('./mail-mailboxes-page.tsx'), 'MailMailboxesPage') },
+      { path: 'quarantine', lazy: lazyPage(() => import('./mail-quarantine-page.tsx'), 'MailQuarantinePage') },
+      { path: 'templates', lazy: lazyPage(() => import('./mail-templates-page.tsx'), 'MailTemplatesPage') },
+      { path: 'outbox', lazy: lazyPage(() => import('./mail-outbox-page.tsx'), 'MailOutboxPage') },
     ],
   },
 ];

@@ -1,32 +1,23 @@
 import { Navigate, type RouteObject } from 'react-router';
+import { lazyPage } from '../lib/lazy-page.ts';
 import type { NavItem } from '../ui/nav-item.ts';
-import { StatusComponentsPage } from './status-components-page.tsx';
-import { StatusIncidentPage } from './status-incident-page.tsx';
-import { StatusIncidentsPage } from './status-incidents-page.tsx';
-import { StatusLayout } from './status-layout.tsx';
-import { StatusMaintenancePage } from './status-maintenance-page.tsx';
-import { StatusMonitorPage } from './status-monitor-page.tsx';
-import { StatusMonitorsPage } from './status-monitors-page.tsx';
-import { PhoneCallPage } from './console-phone-call-page.tsx';
-import { AgentTicketListPage } from './ticket-list-page.tsx';
-import { AgentTicketPage } from './ticket-page.tsx';
 
 /** The agent console's pages (agents and admins), inside the app shell. */
 export const agentRoutes: RouteObject[] = [
-  { path: '/agent/tickets', element: <AgentTicketListPage /> },
-  { path: '/agent/tickets/:id', element: <AgentTicketPage /> },
-  { path: '/agent/phone-call', element: <PhoneCallPage /> },
+  { path: '/agent/tickets', lazy: lazyPage(() => import('./ticket-list-page.tsx'), 'AgentTicketListPage') },
+  { path: '/agent/tickets/:id', lazy: lazyPage(() => import('./ticket-page.tsx'), 'AgentTicketPage') },
+  { path: '/agent/phone-call', lazy: lazyPage(() => import('./console-phone-call-page.tsx'), 'PhoneCallPage') },
   {
     path: '/agent/status',
-    element: <StatusLayout />,
+    lazy: lazyPage(() => import('./status-layout.tsx'), 'StatusLayout'),
     children: [
       { index: true, element: <Navigate to="/agent/status/components" replace /> },
-      { path: 'components', element: <StatusComponentsPage /> },
-      { path: 'incidents', element: <StatusIncidentsPage /> },
-      { path: 'incidents/:id', element: <StatusIncidentPage /> },
-      { path: 'maintenance', element: <StatusMaintenancePage /> },
-      { path: 'monitors', element: <StatusMonitorsPage /> },
-      { path: 'monitors/:id', element: <StatusMonitorPage /> },
+      { path: 'components', lazy: lazyPage(() => import('./status-components-page.tsx'), 'StatusComponentsPage') },
+      { path: 'incidents', lazy: lazyPage(() => import('./status-incidents-page.tsx'), 'StatusIncidentsPage') },
+      { path: 'incidents/:id', lazy: lazyPage(() => import('./status-incident-page.tsx'), 'StatusIncidentPage') },
+      { path: 'maintenance', lazy: lazyPage(() => import('./status-maintenance-page.tsx'), 'StatusMaintenancePage') },
+      { path: 'monitors', lazy: lazyPage(() => import('./status-monitors-page.tsx'), 'StatusMonitorsPage') },
+      { path: 'monitors/:id', lazy: lazyPage(() => import('./status-monitor-page.tsx'), 'StatusMonitorPage') },
     ],
   },
 ];
