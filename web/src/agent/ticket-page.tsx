@@ -12,7 +12,7 @@ import { QueryError } from '../ui/query-error.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/ticket-badges.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { Composer } from './ticket/composer.tsx';
-import { Conversation } from './ticket/conversation.tsx';
+import { Conversation } from '../ui/conversation.tsx';
 import { HistoryPanel } from './ticket/history-panel.tsx';
 import { LinksPanel } from './ticket/links-panel.tsx';
 import { PropertiesPanel } from './ticket/properties-panel.tsx';

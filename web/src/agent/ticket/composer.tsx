@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../ui/query-error.tsx';
-import { LockIcon, ReplyIcon } from './icons.tsx';
+import { LockIcon, ReplyIcon } from '../../ui/icons.tsx';
 import { ticketApi, uploadAttachment } from './ticket-api.ts';
 import { notify } from './notify.ts';
 

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../lib/api-client.ts';
 import { useErrorMessage } from '../../ui/query-error.tsx';
-import { PhoneIcon } from './icons.tsx';
+import { PhoneIcon } from '../../ui/icons.tsx';
 import { ticketApi } from './ticket-api.ts';
 import { notify } from './notify.ts';
 

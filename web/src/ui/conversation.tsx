@@ -2,29 +2,36 @@ import type { Article } from '@loket/contract';
 import { Anchor, Badge, Button, Card, Collapse, Group, List, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../i18n/use-format.ts';
+import { useFormat } from '../i18n/use-format.ts';
 import { LockIcon, PaperclipIcon, PhoneIcon, ReplyIcon } from './icons.tsx';
 
 /**
- * The conversation as an agent sees it. Internal notes stand apart from public replies in three ways at once — a
+ * A ticket's conversation, for agents (the ticket page) and customers (the portal, where the server sends public
+ * replies only, so each is simply a "reply"). Internal notes stand apart from public replies in three ways at once — a
  * yellow card with a thick edge, a lock icon and the words "Internal note · not visible to the customer" — so that
  * nobody relies on colour alone to tell what the customer saw.
  */
-export function Conversation({ articles }: { articles: Article[] }) {
+export function Conversation({
+  articles,
+  audience = 'agent',
+}: {
+  articles: Article[];
+  audience?: 'agent' | 'customer';
+}) {
   const { t } = useTranslation();
   if (articles.length === 0) return <Text>{t('ticket.noArticles')}</Text>;
   return (
     <Stack gap="sm" component="ol" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('ticket.conversation')}>
       {articles.map((article) => (
         <li key={article.id}>
-          <ArticleCard article={article} />
+          <ArticleCard article={article} audience={audience} />
         </li>
       ))}
     </Stack>
   );
 }
 
-function ArticleCard({ article }: { article: Article }) {
+function ArticleCard({ article, audience }: { article: Article; audience: 'agent' | 'customer' }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [showFolded, setShowFolded] = useState(false);
@@ -54,7 +61,7 @@ function ArticleCard({ article }: { article: Article }) {
             color={isNote ? 'yellow.9' : 'blue.8'}
             leftSection={isNote ? <LockIcon /> : <ReplyIcon />}
           >
-            {isNote ? t('ticket.note') : t('ticket.page.publicReply')}
+            {isNote ? t('ticket.note') : audience === 'customer' ? t('ticket.reply') : t('ticket.page.publicReply')}
           </Badge>
           <Text fw={600} size="sm">
             {article.author.name}
@@ -141,7 +148,7 @@ function ArticleCard({ article }: { article: Article }) {
   );
 }
 
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
