@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -136,4 +136,38 @@ export async function describeMachine(): Promise<Machine> {
 
 export function log(message: string) {
   console.error(message);
+}
+
+/**
+ * Writes a benchmark's section of docs/benchmarks.md. By default the section is everything from its `## ` heading to
+ * the next one. With `marker`, only what lies between `<!-- bench:<marker>:begin … -->` and its end marker is
+ * replaced, so notes written by hand under the same heading stay. A missing section is added at the end.
+ */
+export async function writeBenchmarkSection(heading: string, report: string, marker?: string): Promise<void> {
+  const file = path.join(root, 'docs/benchmarks.md');
+  const current = await readFile(file, 'utf8').catch(
+    () => '# Benchmarks\n\nFigures printed by the scripts in `bench/`, with the machine they ran on.\n',
+  );
+  let body = `${report.trimEnd()}\n`;
+  if (marker) {
+    const begin = `<!-- bench:${marker}:begin (written by \`npm run bench:${marker}\`) -->`;
+    const end = `<!-- bench:${marker}:end -->`;
+    const from = current.indexOf(begin);
+    const to = current.indexOf(end);
+    if (from >= 0 && to > from) {
+      await writeFile(file, `${current.slice(0, from)}${begin}\n${body}${current.slice(to)}`);
+      return;
+    }
+    body = `${begin}\n${body}${end}\n`;
+  }
+  const section = `${heading}\n\n${body}`;
+  const start = current.indexOf(`${heading}\n`);
+  let next: string;
+  if (start >= 0) {
+    const after = current.indexOf('\n## ', start + heading.length);
+    next = current.slice(0, start) + section + (after >= 0 ? current.slice(after) : '');
+  } else {
+    next = `${current.trimEnd()}\n\n${section}`;
+  }
+  await writeFile(file, next);
 }

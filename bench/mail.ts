@@ -20,7 +20,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,7 @@ import {
   processCpuMs,
   recreateDatabase,
   stopServer,
+  writeBenchmarkSection,
 } from './common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -88,7 +89,7 @@ async function main() {
   const report = renderReport(results, await describeMachine(), loadBefore);
   console.log(`\n${report}`);
   if (env.BENCH_WRITE_DOCS !== 'false' && !CPU_PROF) {
-    await updateDocs(report);
+    await writeBenchmarkSection('## Mail (`npm run bench:mail`)', report);
     console.log('docs/benchmarks.md updated');
   }
 }
@@ -595,23 +596,6 @@ const READING_NOTES = [
     'event, outbox row and Message-ID in one statement), not more concurrency.' +
     " Sending the agent mails of one event with one job (measured after the table above) left filing where it was (35 / 40 msg/s) but delivered all 300 acknowledgements by 16 s instead of 29 s. Per new message PostgreSQL now spends about as much CPU as the server (17 ms): some eighty statements, none prepared; preparing the filing path's statements, as the ticket reads are (docs/decisions/0005), is the other lever.",
 ].join('\n');
-
-async function updateDocs(report: string): Promise<void> {
-  const file = path.join(root, 'docs/benchmarks.md');
-  const current = await readFile(file, 'utf8');
-  const heading = '## Mail (`npm run bench:mail`)';
-  const section = `${heading}\n\n${report.trimEnd()}\n`;
-  const start = current.indexOf(`${heading}\n`);
-  let next: string;
-  if (start === -1) {
-    next = `${current.trimEnd()}\n\n${section}`;
-  } else {
-    const after = current.indexOf('\n## ', start + heading.length);
-    next =
-      after === -1 ? current.slice(0, start) + section : `${current.slice(0, start)}${section}${current.slice(after)}`;
-  }
-  await writeFile(file, next);
-}
 
 main().then(
   () => process.exit(0),

@@ -16,7 +16,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -35,6 +35,7 @@ import {
   recreateDatabase,
   root,
   stopServer,
+  writeBenchmarkSection,
 } from './common.ts';
 
 const env = process.env;
@@ -81,7 +82,7 @@ async function main() {
   const report = await renderReport(results);
   console.log(`\n${report}`);
   if (env.BENCH_WRITE_DOCS !== 'false') {
-    await updateDocs(report);
+    await writeBenchmarkSection(HEADING, report);
     console.log('docs/benchmarks.md updated');
   }
 }
@@ -241,22 +242,6 @@ async function renderReport(results: Result[]): Promise<string> {
 }
 
 const HEADING = '## Monitoring (`npm run bench:monitors`)';
-
-/** Replaces this script's section (from its heading to the next `## ` heading) or appends it; the rest stays as it is. */
-async function updateDocs(report: string): Promise<void> {
-  const file = path.join(root, 'docs/benchmarks.md');
-  const current = await readFile(file, 'utf8');
-  const section = `${HEADING}\n\n${report}\n`;
-  const start = current.indexOf(`${HEADING}\n`);
-  let next: string;
-  if (start >= 0) {
-    const after = current.indexOf('\n## ', start + HEADING.length);
-    next = current.slice(0, start) + section + (after >= 0 ? current.slice(after) : '');
-  } else {
-    next = `${current.trimEnd()}\n\n${section}`;
-  }
-  await writeFile(file, next);
-}
 
 main().then(
   () => process.exit(0),

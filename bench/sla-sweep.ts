@@ -20,7 +20,7 @@
  * BENCH_PG_SERVERS (2), BENCH_SKIP_PGLITE=true, BENCH_WRITE_DOCS=false.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,7 @@ import {
   recreateDatabase,
   stopServer,
   waitForHealth,
+  writeBenchmarkSection,
 } from './common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -112,7 +113,7 @@ async function main() {
   const report = renderReport(results, loadBefore);
   console.log(`\n${report}`);
   if (env.BENCH_WRITE_DOCS !== 'false') {
-    await updateDocs(report);
+    await writeBenchmarkSection(HEADING, report);
     console.log('docs/benchmarks.md updated');
   }
   const failed = results.some(
@@ -648,22 +649,6 @@ function reading(results: TargetResult[]): string[] {
 }
 
 const HEADING = '## SLA sweep (`npm run bench:sla-sweep`)';
-
-/** Replaces this script's section (from its heading to the next `## ` heading) or appends it; the rest stays as it is. */
-async function updateDocs(report: string): Promise<void> {
-  const file = path.join(root, 'docs/benchmarks.md');
-  const current = await readFile(file, 'utf8');
-  const section = `${HEADING}\n\n${report}\n`;
-  const start = current.indexOf(`${HEADING}\n`);
-  let next: string;
-  if (start >= 0) {
-    const after = current.indexOf('\n## ', start + HEADING.length);
-    next = current.slice(0, start) + section + (after >= 0 ? current.slice(after) : '');
-  } else {
-    next = `${current.trimEnd()}\n\n${section}`;
-  }
-  await writeFile(file, next);
-}
 
 main().then(
   () => process.exit(0),

@@ -10,7 +10,7 @@
  * (400) after one warm-up round of the same length per figure, BENCH_DURATION (5) seconds per simulate
  * measurement, BENCH_SKIP_HTTP=true, BENCH_WRITE_DOCS=false.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,7 +18,7 @@ import moment from 'moment';
 import 'moment-business-time';
 import { type CalendarDefinition, compileCalendar, due, elapsed } from '../server/src/domain/sla/calendar.ts';
 import { type SimulateResult, benchSimulate } from './sla-simulate.ts';
-import { log } from './common.ts';
+import { log, writeBenchmarkSection } from './common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
@@ -257,7 +257,7 @@ async function main() {
   });
   console.log(`\n${report}`);
   if (env.BENCH_WRITE_DOCS !== 'false') {
-    await updateDocs(report);
+    await writeBenchmarkSection(HEADING, report);
     console.log('docs/benchmarks.md updated');
   }
 }
@@ -477,25 +477,6 @@ function render(input: {
 }
 
 const HEADING = '## SLA calendar engine (`npm run bench:sla`)';
-
-/** Replaces this benchmark's section (its heading up to the next `## ` heading), or appends it. */
-async function updateDocs(report: string): Promise<void> {
-  const file = path.join(root, 'docs/benchmarks.md');
-  const current = await readFile(file, 'utf8');
-  const section = `${HEADING}\n\n${report}\n`;
-  const at = current.indexOf(`${HEADING}\n`);
-  let next: string;
-  if (at >= 0) {
-    const after = current.slice(at + HEADING.length).search(/^## /m);
-    next =
-      after < 0
-        ? current.slice(0, at) + section
-        : `${current.slice(0, at)}${section}\n${current.slice(at + HEADING.length + after)}`;
-  } else {
-    next = `${current.trimEnd()}\n\n${section}`;
-  }
-  await writeFile(file, next);
-}
 
 main().then(
   () => process.exit(0),

@@ -19,7 +19,7 @@
  * start with `loket_bench`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon, { type Request, type Result } from 'autocannon';
@@ -36,6 +36,7 @@ import {
   root,
   stopServer,
   waitForHealth,
+  writeBenchmarkSection,
 } from './common.ts';
 
 const env = process.env;
@@ -78,7 +79,7 @@ async function main() {
   const report = renderReport(results, await describeMachine());
   console.log(`\n${report}`);
   if (env.BENCH_WRITE_DOCS !== 'false' && !CPU_PROF) {
-    await updateDocs(report);
+    await writeBenchmarkSection('## Status page (`npm run bench:status`)', report, 'status');
     console.log('docs/benchmarks.md updated');
   }
 }
@@ -223,24 +224,6 @@ function renderReport(results: TargetResult[], machine: Machine): string {
     }
   }
   return lines.join('\n');
-}
-
-const BEGIN = '<!-- bench:status:begin (written by `npm run bench:status`) -->';
-const END = '<!-- bench:status:end -->';
-
-async function updateDocs(report: string): Promise<void> {
-  const file = path.join(root, 'docs/benchmarks.md');
-  const current = await readFile(file, 'utf8').catch(() => '');
-  const section = `${BEGIN}\n${report}\n${END}`;
-  let next: string;
-  if (current.includes(BEGIN) && current.includes(END)) {
-    next = current.slice(0, current.indexOf(BEGIN)) + section + current.slice(current.indexOf(END) + END.length);
-  } else {
-    const header =
-      current || '# Benchmarks\n\nFigures printed by the scripts in `bench/`, with the machine they ran on.\n';
-    next = `${header.trimEnd()}\n\n## Status page (\`npm run bench:status\`)\n\n${section}\n`;
-  }
-  await writeFile(file, next);
 }
 
 main().then(

@@ -17,7 +17,7 @@
  * re-created, so its name must start with `loket_bench`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,6 +38,7 @@ import {
   recreateDatabase,
   stopServer,
   waitForHealth,
+  writeBenchmarkSection,
 } from './common.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,7 +91,7 @@ async function main() {
   const report = renderReport(results, machine);
   console.log(`\n${report}`);
   if (env.BENCH_WRITE_DOCS !== 'false' && !EXPERIMENT_SQL) {
-    await updateDocs(report);
+    await writeBenchmarkSection('## Tickets API (`npm run bench:tickets`)', report, 'tickets');
     console.log('docs/benchmarks.md updated');
   }
 }
@@ -357,24 +358,6 @@ function renderReport(results: TargetResult[], machine: Machine): string {
     );
   }
   return lines.join('\n');
-}
-
-const BEGIN = '<!-- bench:tickets:begin (written by `npm run bench:tickets`) -->';
-const END = '<!-- bench:tickets:end -->';
-
-async function updateDocs(report: string): Promise<void> {
-  const file = path.join(root, 'docs/benchmarks.md');
-  const current = await readFile(file, 'utf8').catch(() => '');
-  const section = `${BEGIN}\n${report}\n${END}`;
-  let next: string;
-  if (current.includes(BEGIN) && current.includes(END)) {
-    next = current.slice(0, current.indexOf(BEGIN)) + section + current.slice(current.indexOf(END) + END.length);
-  } else {
-    const header =
-      current || '# Benchmarks\n\nFigures printed by the scripts in `bench/`, with the machine they ran on.\n';
-    next = `${header.trimEnd()}\n\n## Tickets API (\`npm run bench:tickets\`)\n\n${section}\n`;
-  }
-  await writeFile(file, next);
 }
 
 main().then(
