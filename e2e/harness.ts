@@ -91,7 +91,11 @@ export async function logIn(page: Page, email: string, password = DEMO_PASSWORD)
 export async function seriousViolations(page: Page): Promise<string[]> {
   // The page at rest: the pointer away from whatever was clicked last, so no hover or press state is scanned.
   await page.mouse.move(0, 0);
-  // …and settled: a dialog fading in would be measured half-transparent.
+  // …and settled: a dialog or notice fading in would be measured half-transparent. Two frames first, so that a
+  // transition a component starts on its next frame has begun.
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
