@@ -33,6 +33,7 @@ import {
   describeMachine,
   freePort,
   log,
+  type Machine,
   postgresBackends,
   processCpuMs,
   recreateDatabase,
@@ -492,8 +493,6 @@ async function logIn(base: string): Promise<string> {
   return cookie;
 }
 
-type Machine = { cpus: number; cpuModel: string; memoryGiB: number; node: string; date: string; pglite: string };
-
 const fmt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en') : '–');
 
 function renderReport(results: TargetResult[], machine: Machine, loadBefore: number): string {
@@ -541,7 +540,7 @@ function renderReport(results: TargetResult[], machine: Machine, loadBefore: num
         `(three "new ticket in my group" per ticket, and SLA mails of the demo tickets) during phase 1.`,
     );
   }
-  lines.push('', ...reading(results));
+  lines.push('', ...reading(results, machine));
   lines.push(
     '',
     '### How to run',
@@ -560,7 +559,7 @@ function renderReport(results: TargetResult[], machine: Machine, loadBefore: num
 }
 
 /** The reading written with the figures; the profile findings are from a BENCH_CPU_PROF run (see the commit). */
-function reading(results: TargetResult[]): string[] {
+function reading(results: TargetResult[], machine: Machine): string[] {
   const lines = ['### Reading the figures', ''];
   for (const r of results) {
     const [fresh, replies] = r.phases;
@@ -576,6 +575,15 @@ function reading(results: TargetResult[]): string[] {
         ` Latency grows with the backlog: the sender delivers faster than the jobs file, so p95 ` +
         `(${fmt(fresh.latencyP95Ms)} / ${fmt(replies.latencyP95Ms)} ms) is mostly time spent waiting in the queue.`,
     );
+    const cpu = (p: Phase) => p.serverCpuMsPerMessage + (p.postgresCpuMsPerMessage ?? 0);
+    if (r.target === 'PostgreSQL') {
+      lines.push(
+        `  Server and PostgreSQL together spend ${cpu(fresh).toFixed(1)} / ${cpu(replies).toFixed(1)} ms of CPU per ` +
+          `message, so 200 msg/s is about ${((cpu(fresh) * 200) / 1000).toFixed(1)} / ` +
+          `${((cpu(replies) * 200) / 1000).toFixed(1)} cores of work (\`loket worker\` processes beside the server ` +
+          `share it); this machine has ${machine.cpus}, shared with the sender and the sink.`,
+      );
+    }
   }
   lines.push(...(READING_NOTES ? ['', READING_NOTES] : []));
   return lines;

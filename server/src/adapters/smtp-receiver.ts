@@ -32,6 +32,10 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<S
     options.tlsCert && options.tlsKey
       ? { cert: readFileSync(options.tlsCert), key: readFileSync(options.tlsKey) }
       : undefined;
+  // The mailbox each accepted RCPT TO named, per connection and mail transaction (cleared at MAIL FROM): DATA files
+  // the message for those without looking them up a second time.
+  type Session = Parameters<NonNullable<SMTPServerOptions['onData']>>[1];
+  const accepted = new WeakMap<Session, Map<string, string>>();
   const serverOptions: SMTPServerOptions = {
     secure: false,
     ...(tls ? tls : { hideSTARTTLS: true }),
@@ -40,12 +44,20 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<S
     size: options.maxBytes,
     logger: false,
     banner: 'Loket',
-    onRcptTo(address, _session, callback) {
+    onMailFrom(_address, session, callback) {
+      accepted.delete(session);
+      callback();
+    },
+    onRcptTo(address, session, callback) {
       options
         .findMailbox(address.address)
-        .then((mailbox) =>
-          mailbox ? callback() : callback(smtpError(`No mailbox here for <${address.address}>`, 550)),
-        )
+        .then((mailbox) => {
+          if (!mailbox) return callback(smtpError(`No mailbox here for <${address.address}>`, 550));
+          const named = accepted.get(session) ?? new Map<string, string>();
+          named.set(address.address.toLowerCase(), mailbox.id);
+          accepted.set(session, named);
+          callback();
+        })
         .catch((error: unknown) => {
           options.log.error({ err: error }, 'SMTP receiver could not look up a recipient');
           callback(smtpError('Temporary failure, try again later', 451));
@@ -78,12 +90,14 @@ export async function startSmtpReceiver(options: SmtpReceiverOptions): Promise<S
     },
   };
 
-  const deliver = async (raw: Buffer, session: Parameters<NonNullable<SMTPServerOptions['onData']>>[1]) => {
+  const deliver = async (raw: Buffer, session: Session) => {
     const byMailbox = new Map<string, string[]>();
+    const named = accepted.get(session);
     for (const recipient of session.envelope.rcptTo) {
-      const mailbox = await options.findMailbox(recipient.address);
-      if (!mailbox) continue; // retired since RCPT TO: the remaining recipients still get it
-      byMailbox.set(mailbox.id, [...(byMailbox.get(mailbox.id) ?? []), recipient.address.toLowerCase()]);
+      const address = recipient.address.toLowerCase();
+      const mailboxId = named?.get(address) ?? (await options.findMailbox(recipient.address))?.id;
+      if (!mailboxId) continue; // not accepted at RCPT TO and retired since: the remaining recipients still get it
+      byMailbox.set(mailboxId, [...(byMailbox.get(mailboxId) ?? []), address]);
     }
     const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : undefined;
     for (const [mailboxId, envelopeTo] of byMailbox) {

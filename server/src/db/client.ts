@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,11 @@ export type DatabaseOptions = {
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      Client: AutoPreparingClient,
+    });
     // Without a listener an idle connection's error would be an unhandled 'error' event and end the process.
     pool.on('error', options.onIdleError ?? (() => undefined));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
@@ -51,6 +56,55 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     pglite = await PGlite.create();
   }
   return wrapPglite(pglite);
+}
+
+/** How often a statement text must have run in this process before it is prepared (as JDBC's prepareThreshold). */
+const PREPARE_AFTER = 3;
+/** At most this many statement texts are prepared, and this many more counted; the rest run unnamed. */
+const MAX_PREPARED = 400;
+const MAX_COUNTED = 4000;
+const seen = new Map<string, number>();
+const preparedNames = new Map<string, string>();
+
+/** The name to prepare a statement text under, once it has proved to repeat; undefined to run it unnamed. */
+export function preparedNameOf(text: string): string | undefined {
+  const named = preparedNames.get(text);
+  if (named) return named;
+  const count = (seen.get(text) ?? 0) + 1;
+  if (count < PREPARE_AFTER) {
+    if (seen.size < MAX_COUNTED || seen.has(text)) seen.set(text, count);
+    return undefined;
+  }
+  if (preparedNames.size >= MAX_PREPARED) return undefined;
+  seen.delete(text);
+  const name = `lk_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
+  preparedNames.set(text, name);
+  return name;
+}
+
+/**
+ * node-postgres with automatic server-side prepared statements: a parameterised statement whose text has run a few
+ * times in this process gets a name derived from its text, so each connection parses and plans it once and then only
+ * binds and executes it (PostgreSQL keeps a generic plan once it proves as good). Planning was half of the database's
+ * time on the mail path (docs/decisions/0012). Statements without parameters (BEGIN, COMMIT) and ones already named
+ * are left as they are; the number of names is capped, so dynamic SQL cannot grow a connection's statements forever.
+ */
+class AutoPreparingClient extends pg.Client {
+  override query(config: unknown, values?: unknown, callback?: unknown): never {
+    if (
+      config !== null &&
+      typeof config === 'object' &&
+      typeof (config as { submit?: unknown }).submit !== 'function' &&
+      typeof (config as pg.QueryConfig).text === 'string' &&
+      !(config as pg.QueryConfig).name &&
+      Array.isArray(values ?? (config as pg.QueryConfig).values) &&
+      ((values ?? (config as pg.QueryConfig).values) as unknown[]).length > 0
+    ) {
+      const name = preparedNameOf((config as pg.QueryConfig).text);
+      if (name) config = { ...(config as pg.QueryConfig), name };
+    }
+    return (super.query as (...args: unknown[]) => never)(config, values, callback);
+  }
 }
 
 export function wrapPglite(pglite: PGlite): Database {

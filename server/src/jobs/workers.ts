@@ -95,10 +95,12 @@ export async function startWorkers(boss: Boss, deps: ServiceDeps, log: Logger): 
   for (const name of Object.keys(JOBS) as JobName[]) {
     const parallel = CONCURRENCY[name] ?? 1;
     // One fetch brings up to 20 jobs; `parallel` of them run at once; each is settled on its own, so a failing job
-    // is retried alone and its neighbours in the batch are not run again.
+    // is retried alone and its neighbours in the batch are not run again. A full batch means a backlog: the next
+    // fetch follows at once instead of after the polling interval (without that, a burst of mail was filed at 20
+    // messages per half second, whatever the machine could do).
     await boss.work(
       name,
-      { batchSize: 20, pollingIntervalSeconds: 0.5, perJobResults: true },
+      { batchSize: 20, pollingIntervalSeconds: 0.5, burstWhenBatchFull: true, perJobResults: true },
       async (jobs): Promise<JobResult[]> => {
         const results: JobResult[] = [];
         let next = 0;

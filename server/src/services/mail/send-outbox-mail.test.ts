@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { makeGroup, makePerson, makeWorld } from '../../../test/factories.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 import { startSmtpSink } from '../../../test/smtp-sink.ts';
 import { mailMessageIds, outbox, statusSubscriptions } from '../../db/schema.ts';
+import type { ServiceDeps } from '../context.ts';
 import { createIncident } from '../status/create-incident.ts';
 import { assignTicket } from '../tickets/assign-ticket.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
@@ -152,6 +154,103 @@ describe('sending the outbox through SMTP', () => {
       'already_sent',
     ]);
     expect(sink.messages.length - before).toBe(2);
+  });
+});
+
+describe('sending the mails of one job as a batch', () => {
+  /** A pending agent notification with no job of its own, as the notification job writes them. */
+  const pendingMail = async (to = `agent-${randomUUID()}@example.com`) =>
+    (await queueMail(h.deps, h.deps.db, {
+      dedupeKey: `batch-test:${randomUUID()}`,
+      kind: 'agent_notification',
+      to,
+      language: 'en',
+      subject: 'Something happened',
+      textBody: 'Body',
+      automatic: true,
+      sender: 'system',
+      deferSending: true,
+    }))!;
+  const rowOf = async (id: string) => (await h.deps.db.select().from(outbox).where(eq(outbox.id, id)))[0]!;
+  const sentWith = (id: string) => sink.messages.filter((m) => header(m.raw, 'X-Loket-Outbox')[0] === id);
+  /** The deps with a transport that refuses the mail of one outbox row and sends the others. */
+  const refusing = (outboxId: string): ServiceDeps => ({
+    ...h.deps,
+    mailer: {
+      configured: true,
+      send: (mail) =>
+        mail.headers['X-Loket-Outbox'] === outboxId
+          ? Promise.reject(new Error('452 mailbox busy'))
+          : h.deps.mailer.send(mail),
+    },
+  });
+
+  it('reads all rows at once, sends only the pending ones, marks them at once and answers in the given order', async () => {
+    const [p1, p2, p3, done, kept] = [
+      await pendingMail(),
+      await pendingMail(),
+      await pendingMail(),
+      await pendingMail(),
+      await pendingMail(),
+    ];
+    await h.deps.db
+      .update(outbox)
+      .set({ status: 'sent', sentAt: h.clock.now(), attempts: 1 })
+      .where(eq(outbox.id, done));
+    await h.deps.db.update(outbox).set({ status: 'kept' }).where(eq(outbox.id, kept));
+    const missing = randomUUID();
+
+    const selects = vi.spyOn(h.deps.db, 'select');
+    const updates = vi.spyOn(h.deps.db, 'update');
+    let outcomes: Awaited<ReturnType<typeof sendOutboxMails>>;
+    try {
+      outcomes = await sendOutboxMails(h.deps, { outboxIds: [p1, done, missing, p2, kept, p3] });
+      expect([selects.mock.calls.length, updates.mock.calls.length]).toEqual([1, 1]);
+    } finally {
+      selects.mockRestore();
+      updates.mockRestore();
+    }
+    expect(outcomes).toEqual(['sent', 'already_sent', 'missing', 'sent', 'not_pending', 'sent']);
+
+    for (const id of [p1, p2, p3]) {
+      expect(sentWith(id)).toHaveLength(1);
+      expect(await rowOf(id)).toMatchObject({ status: 'sent', attempts: 1, lastError: null, sentAt: h.clock.now() });
+      expect(header(sentWith(id)[0]!.raw, 'Auto-Submitted')).toEqual(['auto-generated']);
+    }
+    expect(sentWith(done)).toHaveLength(0);
+    expect(sentWith(kept)).toHaveLength(0);
+    expect(await rowOf(kept)).toMatchObject({ status: 'kept', attempts: 0, sentAt: null });
+  });
+
+  it('marks the others sent when one mail fails, counts the failure and throws; the retry sends only that one', async () => {
+    const [a, b, c] = [await pendingMail(), await pendingMail(), await pendingMail()];
+    await expect(sendOutboxMails(refusing(b), { outboxIds: [a, b, c] })).rejects.toThrow('452 mailbox busy');
+    expect(await rowOf(a)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await rowOf(c)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await rowOf(b)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      sentAt: null,
+      lastError: '452 mailbox busy',
+    });
+    expect(sentWith(b)).toHaveLength(0);
+
+    // the queue runs the same job again
+    expect(await sendOutboxMails(h.deps, { outboxIds: [a, b, c] })).toEqual(['already_sent', 'sent', 'already_sent']);
+    expect(await rowOf(b)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    for (const id of [a, b, c]) expect(sentWith(id)).toHaveLength(1);
+  });
+
+  it('gives up a mail on its last attempt without failing the job of the others', async () => {
+    const [a, b] = [await pendingMail(), await pendingMail()];
+    await h.deps.db.update(outbox).set({ attempts: 10 }).where(eq(outbox.id, b));
+    expect(await sendOutboxMails(refusing(b), { outboxIds: [a, b] })).toEqual(['sent', 'failed']);
+    expect(await rowOf(a)).toMatchObject({ status: 'sent', attempts: 1 });
+    expect(await rowOf(b)).toMatchObject({ status: 'failed', attempts: 11, lastError: '452 mailbox busy' });
+  });
+
+  it('does nothing for an empty job', async () => {
+    expect(await sendOutboxMails(h.deps, { outboxIds: [] })).toEqual([]);
   });
 });
 

@@ -1,9 +1,13 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeGroup, makePerson, makeWorld } from '../../../test/factories.ts';
+import { makeGroup, makeOrganisation, makePerson, makeWorld } from '../../../test/factories.ts';
 import { type Harness, createHarness } from '../../../test/harness.ts';
-import { groups, notifications, tickets } from '../../db/schema.ts';
-import { withActor } from '../context.ts';
+import type { Db } from '../../db/client.ts';
+import * as schema from '../../db/schema.ts';
+import { groups, mailTemplates, notifications, outbox, ticketEvents, tickets } from '../../db/schema.ts';
+import { type ServiceDeps, withActor } from '../context.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
 import { notifyOnTicketEvent } from './notify-on-ticket-event.ts';
@@ -117,5 +121,137 @@ describe('other events', () => {
     const ticketId = await ticketHeldBy({ groupId: await team(), assigneeId: assignee.id });
     expect((await notifiedOf(ticketId, 'task_completed', {})).to).toEqual([]);
     expect((await notifiedOf(ticketId, 'replied', {})).to).toEqual([]);
+  });
+});
+
+describe('who is left out', () => {
+  /** Records an assignment by `by` and answers who was notified. */
+  async function assignedBy(by: Agent, ticketId: string, changes: { field: string; from: unknown; to: unknown }[]) {
+    const eventId = await h.deps.db.transaction((tx) =>
+      recordTicketEvent(h.as(by), tx, { ticketId, kind: 'assigned', changes, isInternal: true }),
+    );
+    await notifyOnTicketEvent(h.deps, { eventId });
+    const rows = await h.deps.db.select().from(notifications).where(eq(notifications.eventId, eventId));
+    return rows.map((r) => r.personId).sort();
+  }
+
+  it('never tells whoever made the change, nor a customer in the group', async () => {
+    const groupId = await team({ alsoMembers: [w.contactA.id] });
+    const ticketId = await ticketHeldBy({ groupId: null, assigneeId: null });
+    expect(await assignedBy(member1, ticketId, [{ field: 'assigneeId', from: null, to: member1.id }])).toEqual([]);
+    expect(await assignedBy(member1, ticketId, [{ field: 'groupId', from: null, to: groupId }])).toEqual(
+      sorted(member2),
+    );
+  });
+
+  it('still notifies an assignee who is no longer active, but mails them nothing', async () => {
+    const ticketId = await ticketHeldBy({ groupId: await team(), assigneeId: retired.id });
+    expect((await notifiedOf(ticketId, 'sla_warning', slaData)).to).toEqual(sorted(retired, member1, member2));
+    const mails = await h.deps.db.select().from(outbox).where(eq(outbox.ticketId, ticketId));
+    expect(
+      mails
+        .filter((m) => m.kind === 'sla_warning')
+        .map((m) => m.personId)
+        .sort(),
+    ).toEqual(sorted(member1, member2));
+  });
+});
+
+describe('a new ticket for a group', () => {
+  /** The deps with a database handle that notes each statement (not BEGIN and COMMIT: only one driver shows them). */
+  function counting(): { deps: ServiceDeps; statements: string[] } {
+    const statements: string[] = [];
+    const logger = {
+      logQuery: (query: string) => {
+        if (!/^\s*(begin|commit|rollback)\b/i.test(query)) statements.push(query.trim());
+      },
+    };
+    const db =
+      h.database.kind === 'pglite'
+        ? drizzlePglite(h.database.pglite, { schema, logger })
+        : drizzlePg(h.database.pool, { schema, logger });
+    // With SMTP_URL, so the send job is written too (nothing runs it here).
+    const config = { ...h.deps.config, smtpUrl: 'smtp://127.0.0.1:2525' };
+    return { deps: { ...h.deps, db: db as unknown as Db, config }, statements };
+  }
+  /** What a statement does to which table (or schema), e.g. `insert into outbox`. */
+  const what = (statement: string) =>
+    statement
+      .replace(/\s+/g, ' ')
+      .replace(/"/g, '')
+      .toLowerCase()
+      .match(/^(select|insert into [a-z_]+)/)?.[0];
+
+  it('tells and mails its agents in seven statements, each in their language, with one send job', async () => {
+    const dutch = await makePerson(h, { role: 'agent', organisationId: w.provider.id, language: 'nl' });
+    const swedishDesk = await makeOrganisation(h, { kind: 'provider', language: 'sv' });
+    const swede = await makePerson(h, { role: 'agent', organisationId: swedishDesk.id });
+    const bounced = await makePerson(h, {
+      role: 'agent',
+      organisationId: w.provider.id,
+      emailBouncedAt: h.clock.now(),
+    });
+    const group = await makeGroup(h, [w.agent.id, dutch.id, swede.id, bounced.id, retired.id, w.contactA2.id]);
+    await h.deps.db.insert(mailTemplates).values({
+      key: 'ticket_created',
+      language: 'sv',
+      subject: 'Nytt: {{subject}}',
+      body: 'Hej {{recipientName}}, från {{requesterName}} ({{organisationName}}).',
+      updatedAt: h.clock.now(),
+    });
+    // Opened by an agent of the group, who is not told of their own ticket.
+    const ticket = await createTicket({
+      ctx: h.as(w.agent),
+      input: { subject: 'Server down', body: 'Down.', requesterEmail: w.contactA.email, groupId: group.id },
+    });
+    const [event] = await h.deps.db
+      .select({ id: ticketEvents.id })
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.ticketId, ticket.id), eq(ticketEvents.kind, 'created')));
+
+    const { deps, statements } = counting();
+    expect(await notifyOnTicketEvent(deps, { eventId: event!.id })).toBe(3);
+    expect(statements.map(what)).toEqual([
+      'select', // the event, its ticket, the actor's role, the requester and their organisation
+      'select', // the agents addressed, with what their mail needs
+      'insert into notifications',
+      'select', // the desk's language and the admins' wordings of the template
+      'select', // the ticket's thread
+      'insert into outbox',
+      'insert into pgboss', // one send job for all the mails
+    ]);
+
+    const told = await h.deps.db.select().from(notifications).where(eq(notifications.eventId, event!.id));
+    expect(told.map((n) => n.personId).sort()).toEqual(sorted(dutch, swede, bounced));
+    const mails = (await h.deps.db.select().from(outbox).where(eq(outbox.ticketId, ticket.id))).filter(
+      (m) => m.kind === 'ticket_created',
+    );
+    const mailTo = (agent: Agent) => mails.find((m) => m.personId === agent.id)!;
+    expect(mails).toHaveLength(2); // not to the address that bounced
+    for (const [agent, language] of [
+      [dutch, 'nl'],
+      [swede, 'sv'],
+    ] as const) {
+      const notification = told.find((n) => n.personId === agent.id)!;
+      expect(mailTo(agent)).toMatchObject({
+        dedupeKey: `notification:${notification.id}`,
+        toAddress: agent.email.toLowerCase(),
+        fromAddress: 'loket@localhost',
+        mailboxId: null,
+        language,
+        automatic: true,
+        status: 'pending',
+      });
+    }
+    expect(mailTo(dutch).subject).toBe(`[${ticket.reference}] Nieuwe melding: Server down`);
+    expect(mailTo(dutch).textBody).toContain(`${w.contactA.name} (Customer A)`);
+    expect(mailTo(swede).subject).toBe(`[${ticket.reference}] Nytt: Server down`);
+    expect(mailTo(swede).textBody).toBe(`Hej ${swede.name}, från ${w.contactA.name} (Customer A).`);
+    const jobs = await h.boss.fetch<{ outboxIds?: string[] }>('mail.send', { batchSize: 100 });
+    expect(jobs.map((j) => j.data.outboxIds?.sort())).toEqual([mails.map((m) => m.id).sort()]);
+
+    // Run again, the job writes nothing more.
+    expect(await notifyOnTicketEvent(deps, { eventId: event!.id })).toBe(0);
+    expect(await h.deps.db.select().from(outbox).where(eq(outbox.ticketId, ticket.id))).toHaveLength(mails.length);
   });
 });

@@ -1,19 +1,46 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
-import { groupMembers, groups, notifications, people, ticketEvents, tickets } from '../../db/schema.ts';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { groupMembers, groups, notifications, organisations, people, ticketEvents, tickets } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
-import { queueAgentNotificationMails } from '../mail/outbound/agent-notification-mail.ts';
+import { agentRecipientColumns, queueAgentNotificationMails } from '../mail/outbound/agent-notification-mail.ts';
 
 type EventRow = typeof ticketEvents.$inferSelect;
 type Holders = { groupId: unknown; assigneeId: unknown };
 
-/** The people an event can be addressed to, looked up only when a rule asks for them. */
+/**
+ * Whom an event is addressed to, as a description that one query turns into people (so no rule costs a round trip
+ * of its own): people named outright, and groups whose active members or active lead are meant.
+ */
+type Addressees = {
+  /** Named outright (an assignee): notified even when no longer active; their mail then stays out. */
+  people: string[];
+  /** Groups whose active members are meant. */
+  membersOf: string[];
+  /** Groups whose lead is meant, when active. */
+  leadOf: string[];
+};
+
+const nobody: Addressees = { people: [], membersOf: [], leadOf: [] };
+const person = (id: string): Addressees => ({ ...nobody, people: [id] });
+const membersOf = (groupId: unknown): Addressees => ({
+  ...nobody,
+  membersOf: typeof groupId === 'string' ? [groupId] : [],
+});
+const leadOf = (groupId: string | null): Addressees => ({ ...nobody, leadOf: groupId ? [groupId] : [] });
+const both = (...parts: Addressees[]): Addressees => ({
+  people: parts.flatMap((p) => p.people),
+  membersOf: parts.flatMap((p) => p.membersOf),
+  leadOf: parts.flatMap((p) => p.leadOf),
+});
+
+/** The people an event can be addressed to. */
 type Audience = {
   /** Whoever holds the ticket: its assignee, else its group's active members (as it stands now unless named). */
-  holders(at?: Holders): Promise<string[]>;
+  holders(at?: Holders): Addressees;
   /** The assignee and the active members of the group, both. */
-  assigneeAndGroup(): Promise<string[]>;
+  assigneeAndGroup(): Addressees;
   /** The group's lead, when the ticket has a group with an active lead. */
-  groupLead(): Promise<string[]>;
+  groupLead(): Addressees;
 };
 
 type Rule = {
@@ -21,7 +48,7 @@ type Rule = {
   kind: string;
   /** Only when a customer caused the event (their reply, confirmation, reopen). */
   byCustomerOnly?: boolean;
-  to(audience: Audience, event: EventRow): Promise<string[]>;
+  to(audience: Audience, event: EventRow): Addressees;
 };
 
 // An event that recorded its holders (a new ticket) is told to those, so a quick reassignment does not redirect it.
@@ -41,11 +68,11 @@ const RULES: Record<string, Rule> = {
   assigned: {
     kind: 'ticket_assigned',
     // The new assignee; when the ticket moved to a group without an assignee, that group.
-    async to(audience, event) {
+    to(audience, event) {
       const to = event.changes.find((c) => c.field === 'assigneeId')?.to;
-      if (typeof to === 'string') return [to];
+      if (typeof to === 'string') return person(to);
       const group = event.changes.find((c) => c.field === 'groupId');
-      return group ? audience.holders({ groupId: group.to, assigneeId: null }) : [];
+      return group ? audience.holders({ groupId: group.to, assigneeId: null }) : nobody;
     },
   },
   replied: fromCustomer('replied'),
@@ -56,7 +83,7 @@ const RULES: Record<string, Rule> = {
   sla_warning: { kind: 'sla_warning', to: (audience) => audience.assigneeAndGroup() },
   sla_breached: {
     kind: 'sla_breached',
-    to: async (audience) => [...(await audience.assigneeAndGroup()), ...(await audience.groupLead())],
+    to: (audience) => both(audience.assigneeAndGroup(), audience.groupLead()),
   },
   effort_threshold_reached: { kind: 'effort_threshold_reached', to: toHolders },
 };
@@ -69,11 +96,22 @@ const RULES: Record<string, Rule> = {
  * actor, so nobody is left out). Idempotent: one notification per person and event, and one mail per notification.
  */
 export async function notifyOnTicketEvent(deps: ServiceDeps, input: { eventId: number }): Promise<number> {
+  // The requester is read here too: the agents' mail names them and their organisation.
+  const requester = alias(people, 'requester');
+  const requesterOrganisation = alias(organisations, 'requester_organisation');
   const [row] = await deps.db
-    .select({ event: ticketEvents, ticket: tickets, actorRole: people.role })
+    .select({
+      event: ticketEvents,
+      ticket: tickets,
+      actorRole: people.role,
+      requesterName: requester.name,
+      organisationName: requesterOrganisation.name,
+    })
     .from(ticketEvents)
     .innerJoin(tickets, eq(tickets.id, ticketEvents.ticketId))
     .leftJoin(people, eq(people.id, ticketEvents.actorId))
+    .leftJoin(requester, eq(requester.id, tickets.requesterId))
+    .leftJoin(requesterOrganisation, eq(requesterOrganisation.id, requester.organisationId))
     .where(eq(ticketEvents.id, input.eventId));
   if (!row) return 0;
   const { event, ticket } = row;
@@ -82,47 +120,46 @@ export async function notifyOnTicketEvent(deps: ServiceDeps, input: { eventId: n
   const byCustomer = row.actorRole === 'contact' || row.actorRole === 'manager';
   if (rule.byCustomerOnly && !byCustomer) return 0;
 
-  const activeMembers = async (groupId: unknown): Promise<string[]> => {
-    if (typeof groupId !== 'string') return [];
-    const members = await deps.db
-      .select({ id: groupMembers.personId })
-      .from(groupMembers)
-      .innerJoin(people, eq(people.id, groupMembers.personId))
-      .where(and(eq(groupMembers.groupId, groupId), eq(people.isActive, true)));
-    return members.map((m) => m.id);
-  };
   const audience: Audience = {
-    async holders(at = ticket) {
-      return typeof at.assigneeId === 'string' ? [at.assigneeId] : activeMembers(at.groupId);
-    },
-    async assigneeAndGroup() {
-      return [...(ticket.assigneeId ? [ticket.assigneeId] : []), ...(await activeMembers(ticket.groupId))];
-    },
-    async groupLead() {
-      if (!ticket.groupId) return [];
-      const [lead] = await deps.db
-        .select({ id: people.id })
-        .from(groups)
-        .innerJoin(people, eq(people.id, groups.leadId))
-        .where(and(eq(groups.id, ticket.groupId), eq(people.isActive, true)));
-      return lead ? [lead.id] : [];
-    },
+    holders: (at = ticket) => (typeof at.assigneeId === 'string' ? person(at.assigneeId) : membersOf(at.groupId)),
+    assigneeAndGroup: () => both(ticket.assigneeId ? person(ticket.assigneeId) : nobody, membersOf(ticket.groupId)),
+    groupLead: () => leadOf(ticket.groupId),
   };
 
-  const targets = [...new Set(await rule.to(audience, event))].filter((id) => id !== event.actorId);
-  if (targets.length === 0) return 0;
-  const agents = await deps.db
-    .select({ id: people.id })
-    .from(people)
-    .where(and(inArray(people.id, targets), ne(people.role, 'contact'), ne(people.role, 'manager')));
-  if (agents.length === 0) return 0;
+  const to = rule.to(audience, event);
+  const named = [...new Set(to.people)].filter((id) => id !== event.actorId);
+  if (named.length === 0 && to.membersOf.length === 0 && to.leadOf.length === 0) return 0;
+  // Everyone addressed who is an agent, with what their mail needs, in one query. The addressed ids come first, so
+  // people are looked up by key (a filter on people itself would scan every contact).
+  const addressed = sql.join(
+    [
+      ...named.map((id) => sql`SELECT ${id}::uuid AS id, true AS named`),
+      ...(to.membersOf.length > 0
+        ? [sql`SELECT m.person_id AS id, false AS named FROM ${groupMembers} m WHERE m.group_id IN ${to.membersOf}`]
+        : []),
+      ...(to.leadOf.length > 0
+        ? [sql`SELECT g.lead_id AS id, false AS named FROM ${groups} g WHERE g.id IN ${to.leadOf}`]
+        : []),
+    ],
+    sql` UNION ALL `,
+  );
+  const recipients = (
+    await deps.db
+      .select(agentRecipientColumns)
+      .from(sql`(SELECT a.id, bool_or(a.named) AS named FROM (${addressed}) a GROUP BY a.id) AS addressed`)
+      .innerJoin(people, sql`${people.id} = addressed.id`)
+      .innerJoin(organisations, eq(organisations.id, people.organisationId))
+      // Only agents; a group's members and lead only while active, a person named outright (an assignee) always.
+      .where(and(notInArray(people.role, ['contact', 'manager']), sql`(addressed.named OR ${people.isActive})`))
+  ).filter((r) => r.id !== event.actorId);
+  if (recipients.length === 0) return 0;
   // The notifications and their mails commit together: a retried job finds both written, or neither.
   return deps.db.transaction(async (tx) => {
     const inserted = await tx
       .insert(notifications)
       .values(
-        agents.map((a) => ({
-          personId: a.id,
+        recipients.map((r) => ({
+          personId: r.id,
           ticketId: ticket.id,
           eventId: event.id,
           kind: rule.kind,
@@ -131,7 +168,14 @@ export async function notifyOnTicketEvent(deps: ServiceDeps, input: { eventId: n
       )
       .onConflictDoNothing()
       .returning({ id: notifications.id, personId: notifications.personId });
-    await queueAgentNotificationMails(deps, tx, { notifications: inserted, kind: rule.kind, ticket, event });
+    await queueAgentNotificationMails(deps, tx, {
+      notifications: inserted,
+      kind: rule.kind,
+      ticket,
+      event,
+      recipients,
+      requester: { name: row.requesterName ?? '', organisationName: row.organisationName ?? '' },
+    });
     return inserted.length;
   });
 }

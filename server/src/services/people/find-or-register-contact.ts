@@ -19,14 +19,16 @@ export function nameFromEmail(email: string): string {
 /**
  * The person with this address; when there is none, a contact registered from nothing but the address, in the
  * organisation that owns its domain, or in the "unmatched" organisation for triage. Safe under concurrent calls.
+ * A caller that has just looked the address up passes what it found (`null` for nobody) to save the lookup.
  */
 export async function findOrRegisterContact(
   deps: Pick<ServiceDeps, 'clock'>,
   tx: Executor,
   input: { email: string; name?: string | undefined },
+  lookedUp?: typeof people.$inferSelect | null,
 ): Promise<{ person: typeof people.$inferSelect; registered: boolean }> {
   const email = input.email.trim().toLowerCase();
-  const existing = await findPersonByEmail(tx, email);
+  const existing = lookedUp === undefined ? await findPersonByEmail(tx, email) : lookedUp;
   if (existing) return { person: existing, registered: false };
 
   const domain = email.split('@')[1] ?? '';

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { TICKET_EVENTS_CHANNEL } from '../../adapters/ticket-feed.ts';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { ticketEvents, tickets } from '../../db/schema.ts';
+import { ticketEvents, tickets, type TicketRow } from '../../db/schema.ts';
 import type { ServiceContext } from '../context.ts';
 import { queueMailForTicketEvent } from '../mail/outbound/mail-for-ticket-event.ts';
 import { enqueue } from '../queue-catalog.ts';
@@ -11,6 +11,11 @@ export type Change = { field: string; from: unknown; to: unknown };
 
 type NewEvent = {
   ticketId: string;
+  /**
+   * The ticket as this transaction has just written it (a `created` event right after insertTicket): the SLA sync
+   * computes from it instead of reading it again. Only for a row nothing has changed since.
+   */
+  ticket?: TicketRow;
   kind: string;
   changes?: Change[];
   data?: Record<string, unknown>;
@@ -58,9 +63,10 @@ export async function recordTicketEvent(ctx: ServiceContext, tx: Executor, event
   );
   const eventId = Number(row!.id);
   await enqueue(ctx, tx, 'ticket.notify', { eventId });
-  await queueMailForTicketEvent(ctx, tx, { eventId, ...event });
+  const { ticket: _row, ...forMail } = event;
+  await queueMailForTicketEvent(ctx, tx, { eventId, ...forMail });
   const sla = slaEffect(ctx, event);
-  if (sla) await syncTicketSla(ctx, tx, event.ticketId, sla);
+  if (sla) await syncTicketSla(ctx, tx, event.ticketId, { ...sla, ...(event.ticket ? { row: event.ticket } : {}) });
   return eventId;
 }
 

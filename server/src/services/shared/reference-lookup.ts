@@ -74,7 +74,11 @@ export async function loadPriorityMatrix(
 
 export async function loadSettings(tx: Executor): Promise<Settings> {
   const rows = await tx.select().from(settings);
-  const value = Object.fromEntries(rows.map((r) => [r.key, r.value]));
+  return settingsFrom(Object.fromEntries(rows.map((r) => [r.key, r.value])));
+}
+
+/** The desk's settings from the stored key → value pairs, with the defaults for any not stored. */
+export function settingsFrom(value: Record<string, unknown>): Settings {
   return {
     ticketPrefix: typeof value.ticketPrefix === 'string' ? value.ticketPrefix : 'LK',
     reopenWindowDays: typeof value.reopenWindowDays === 'number' ? value.reopenWindowDays : 14,

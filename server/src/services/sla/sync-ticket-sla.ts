@@ -33,6 +33,8 @@ export type SyncOptions = {
   replay?: ReplayReason;
   /** The ticket was inserted in this transaction: nothing is stored for it yet and it has no history to read. */
   fresh?: boolean;
+  /** The ticket's row as the caller's transaction holds it, when the caller has it at hand (saves reading it). */
+  row?: TicketRow;
 };
 
 const DONE = ['resolved', 'closed'] as const;
@@ -107,7 +109,8 @@ export async function syncTicketSla(
   options: SyncOptions = {},
 ): Promise<void> {
   const now = ctx.clock.now();
-  const [found] = await tx.select().from(tickets).where(eq(tickets.id, ticketId));
+  const [found] =
+    options.row?.id === ticketId ? [options.row] : await tx.select().from(tickets).where(eq(tickets.id, ticketId));
   if (!found) return;
   let ticket: TicketRow = found;
   const system = withActor(ctx, { kind: 'system' });

@@ -72,6 +72,7 @@ export async function createTicket({ ctx, input }: { ctx: ServiceContext; input:
     });
     await recordTicketEvent(ctx, tx, {
       ticketId: ticket.id,
+      ticket: ticket.row,
       kind: 'created',
       data: {
         reference: ticket.reference,

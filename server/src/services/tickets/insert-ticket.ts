@@ -1,7 +1,7 @@
 import type { Channel, Level } from '@loket/contract';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { articles, tickets } from '../../db/schema.ts';
+import { articles, tickets, type TicketRow } from '../../db/schema.ts';
 import { invalid } from '../../domain/app-error.ts';
 import { formatReference } from '../../domain/tickets/reference.ts';
 import type { ServiceContext } from '../context.ts';
@@ -44,7 +44,7 @@ export async function insertTicket(
   ctx: ServiceContext,
   tx: Executor,
   t: NewTicket,
-): Promise<{ id: string; reference: string; articleId: string }> {
+): Promise<{ id: string; reference: string; articleId: string; row: TicketRow }> {
   const now = ctx.clock.now();
   const named = typeof t.category === 'string' ? t.category : null;
   const fixed = typeof t.category === 'object' ? t.category.id : null;
@@ -100,7 +100,7 @@ export async function insertTicket(
       firstResponseAt: t.firstResponseAt && t.firstResponseAt < now ? now : t.firstResponseAt,
       contractVersionId: d.contract_version_id,
     })
-    .returning({ id: tickets.id, reference: tickets.reference });
+    .returning();
   const [article] = await tx
     .insert(articles)
     .values({
@@ -118,5 +118,5 @@ export async function insertTicket(
     ticketId: ticket!.id,
     articleId: article!.id,
   });
-  return { id: ticket!.id, reference: ticket!.reference, articleId: article!.id };
+  return { id: ticket!.id, reference: ticket!.reference, articleId: article!.id, row: ticket! };
 }

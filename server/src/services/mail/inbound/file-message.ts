@@ -1,5 +1,6 @@
+import type { Settings } from '@loket/contract';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
+import { type Executor, queryRows } from '../../../db/client.ts';
 import {
   attachments,
   inboundMessages,
@@ -8,6 +9,7 @@ import {
   type MailboxRow,
   mailMessageIds,
   outbox,
+  settings as settingsTable,
   ticketLinks,
   ticketParticipants,
   tickets,
@@ -17,7 +19,7 @@ import { decideReopen } from '../../../domain/tickets/lifecycle.ts';
 import type { PersonActor, ServiceContext, ServiceDeps } from '../../context.ts';
 import { findOrRegisterContact, findPersonByEmail } from '../../people/find-or-register-contact.ts';
 import { type Change, recordTicketEvent } from '../../shared/record-event.ts';
-import { defaultStatusOfKind, loadSettings } from '../../shared/reference-lookup.ts';
+import { defaultStatusOfKind, settingsFrom } from '../../shared/reference-lookup.ts';
 import { insertTicket } from '../../tickets/insert-ticket.ts';
 import { openFollowUpOf } from '../../tickets/reopen-ticket.ts';
 import { moveToStatus, reopenRow, touchTicket, writeArticle } from '../../tickets/ticket-writes.ts';
@@ -48,13 +50,20 @@ export async function fileMessage(
   mail: ParsedInbound,
   stored: StoredAttachment[],
 ): Promise<FilingOutcome> {
-  const [row] = await tx.select().from(inboundMessages).where(eq(inboundMessages.id, inboundId)).for('update');
-  if (!row || row.status !== 'received') return { outcome: 'skipped' };
-  const [mailbox] = await tx.select().from(mailboxes).where(eq(mailboxes.id, row.mailboxId));
-  if (!mailbox) throw new Error(`mailbox ${row.mailboxId} of inbound message ${row.id} not found`);
-  const ourAddresses = new Set(
-    (await tx.select({ address: mailboxes.address }).from(mailboxes)).map((m) => m.address.toLowerCase()),
-  );
+  // The row (locked), its mailbox and all our addresses in one round trip.
+  const [found] = await tx
+    .select({
+      row: inboundMessages,
+      mailbox: mailboxes,
+      ours: sql<string[]>`(SELECT coalesce(array_agg(lower(m.address)), '{}') FROM ${mailboxes} m)`,
+    })
+    .from(inboundMessages)
+    .innerJoin(mailboxes, eq(mailboxes.id, inboundMessages.mailboxId))
+    .where(eq(inboundMessages.id, inboundId))
+    .for('update', { of: inboundMessages });
+  if (!found || found.row.status !== 'received') return { outcome: 'skipped' };
+  const { row, mailbox } = found;
+  const ourAddresses = new Set(found.ours);
   const system: ServiceContext = { ...deps, actor: { kind: 'system' } };
   const finish = (status: 'ignored' | 'quarantined', reason: string, ticketId: string | null = null) =>
     markDone(deps, tx, row, mail, { status, reason, ticketId, articleId: null }).then(() => ({
@@ -62,35 +71,30 @@ export async function fileMessage(
       reason,
     }));
 
+  // The same message sent to two of our mailboxes (or fetched from both) is filed once: its two rows may be processed
+  // at the same moment, so what is known about the Message-ID is read only once the other's transaction is over (a
+  // lock on the Message-ID, taken before the statement that looks, so that statement sees the other's commit).
+  if (mail.messageId) await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`mail:${mail.messageId}`}))`);
+  const known = await messageFacts(tx, mail.messageId);
+
   // Our own mail coming back (a loop through a forwarding rule, a copy to ourselves) is never filed.
-  if (mail.messageId && (await isOurMessage(tx, mail.messageId))) return finish('ignored', 'own mail');
-  if (ourAddresses.has(mail.fromAddress)) return finish('ignored', 'own mail');
+  if (known.own || ourAddresses.has(mail.fromAddress)) return finish('ignored', 'own mail');
 
   if (mail.deliveryReport) {
     const outboxId = await recordBounce(system, tx, mail.deliveryReport, row.id);
     return finish('ignored', outboxId ? 'delivery report' : 'delivery report for a message that is not ours');
   }
-
-  // The same message sent to two of our mailboxes (or fetched from both) is filed once: its two rows may be processed
-  // at the same moment, so the check waits for the other's transaction (a lock on the Message-ID) before it looks.
-  if (mail.messageId) {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`mail:${mail.messageId}`}))`);
-    const [already] = await tx
-      .select({ ticketId: mailMessageIds.ticketId })
-      .from(mailMessageIds)
-      .where(and(eq(mailMessageIds.messageId, mail.messageId), eq(mailMessageIds.direction, 'in')));
-    if (already) return finish('ignored', 'already filed from another mailbox', already.ticketId);
-  }
+  if (known.filedOn) return finish('ignored', 'already filed from another mailbox', known.filedOn);
 
   let sender: Sender | undefined = await findPersonByEmail(tx, mail.fromAddress);
   if (sender && !sender.isActive) return finish('quarantined', `The sender ${mail.fromAddress} is deactivated`);
 
-  const settings = await loadSettings(tx);
+  const settings = known.settings;
   const thread = await findThread(tx, mail, settings.ticketPrefix);
   let reviewReason: string | null = null;
   if (thread) {
     if (await mayAppend(tx, thread.ticket, sender, mail.fromAddress)) {
-      sender ??= (await findOrRegisterContact(deps, tx, { email: mail.fromAddress, name: mail.fromName })).person;
+      sender ??= (await findOrRegisterContact(deps, tx, { email: mail.fromAddress, name: mail.fromName }, null)).person;
       if (!sender.isActive) return finish('quarantined', `The sender ${mail.fromAddress} is deactivated`);
       const ctx = withSender(deps, sender);
       const filed = await appendToTicket(ctx, tx, { row, mail, stored, ticket: thread.ticket, sender, settings });
@@ -98,7 +102,6 @@ export async function fileMessage(
       // so a forged agent address cannot subscribe an outsider to a customer's conversation.
       if (sender.role !== 'agent' && sender.role !== 'admin')
         await addParticipants(ctx, tx, filed.ticketId, mail, ourAddresses);
-      await markDone(deps, tx, row, mail, { status: 'processed', reason: null, ...filed });
       return { outcome: 'processed', ...filed };
     }
     const named = thread.by === 'subject' ? thread.named : `a message of ${thread.ticket.reference}`;
@@ -107,7 +110,12 @@ export async function fileMessage(
       `(not its requester, organisation, a participant or an agent)`;
   }
 
-  const registered = await findOrRegisterContact(deps, tx, { email: mail.fromAddress, name: mail.fromName });
+  const registered = await findOrRegisterContact(
+    deps,
+    tx,
+    { email: mail.fromAddress, name: mail.fromName },
+    sender ?? null,
+  );
   if (!registered.person.isActive) return finish('quarantined', `The sender ${mail.fromAddress} is deactivated`);
   const ctx = withSender(deps, registered.person);
   const filed = await openTicket(ctx, tx, {
@@ -120,7 +128,6 @@ export async function fileMessage(
     reviewReason,
   });
   await addParticipants(ctx, tx, filed.ticketId, mail, ourAddresses);
-  await markDone(deps, tx, row, mail, { status: 'processed', reason: null, ...filed });
   return { outcome: 'processed', ...filed };
 }
 
@@ -139,15 +146,26 @@ function withSender(deps: ServiceDeps, person: Sender): ServiceContext {
   return { ...deps, actor };
 }
 
-async function isOurMessage(tx: Executor, messageId: string): Promise<boolean> {
-  const [sent] = await tx.select({ id: outbox.id }).from(outbox).where(eq(outbox.messageId, messageId)).limit(1);
-  if (sent) return true;
-  const [known] = await tx
-    .select({ id: mailMessageIds.messageId })
-    .from(mailMessageIds)
-    .where(and(eq(mailMessageIds.messageId, messageId), eq(mailMessageIds.direction, 'out')))
-    .limit(1);
-  return known !== undefined;
+/**
+ * What is known about a Message-ID, with the desk's settings, in one round trip: whether it is one of ours (an
+ * outbox mail, or a Message-ID recorded as sent), and the ticket a message of that id was already filed on.
+ */
+async function messageFacts(
+  tx: Executor,
+  messageId: string | undefined,
+): Promise<{ own: boolean; filedOn: string | null; settings: Settings }> {
+  const id = messageId ?? null;
+  const [facts] = await queryRows<{ own: boolean; filed_on: string | null; settings: Record<string, unknown> | null }>(
+    tx,
+    sql`SELECT
+      ${id}::text IS NOT NULL AND (
+        EXISTS (SELECT 1 FROM ${outbox} o WHERE o.message_id = ${id}::text)
+        OR EXISTS (SELECT 1 FROM ${mailMessageIds} x WHERE x.message_id = ${id}::text AND x.direction = 'out')) AS own,
+      (SELECT x.ticket_id FROM ${mailMessageIds} x WHERE x.message_id = ${id}::text AND x.direction = 'in' LIMIT 1)
+        AS filed_on,
+      (SELECT json_object_agg(s.key, s.value) FROM ${settingsTable} s) AS settings`,
+  );
+  return { own: facts?.own === true, filedOn: facts?.filed_on ?? null, settings: settingsFrom(facts?.settings ?? {}) };
 }
 
 function autoReplyData(mail: ParsedInbound): Record<string, unknown> {
@@ -188,12 +206,19 @@ async function openTicket(
     firstResponseAt: null,
   });
   if (input.reviewReason) {
-    await tx.update(tickets).set({ reviewReason: input.reviewReason }).where(eq(tickets.id, ticket.id));
+    const [reviewed] = await tx
+      .update(tickets)
+      .set({ reviewReason: input.reviewReason })
+      .where(eq(tickets.id, ticket.id))
+      .returning();
+    ticket.row = reviewed!;
   }
   await insertAttachments(ctx, tx, input.stored, requester.id, ticket.id, ticket.articleId);
   await rememberMessageId(ctx, tx, mail, ticket.id, ticket.articleId);
+  await markFiled(ctx, tx, input.row, mail, ticket.id, ticket.articleId);
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
+    ticket: ticket.row,
     kind: 'created',
     data: {
       reference: ticket.reference,
@@ -225,7 +250,7 @@ async function appendToTicket(
     stored: StoredAttachment[];
     ticket: TicketRow;
     sender: Sender;
-    settings: Awaited<ReturnType<typeof loadSettings>>;
+    settings: Settings;
   },
 ): Promise<Filed> {
   const { mail, sender } = input;
@@ -281,6 +306,7 @@ async function appendToTicket(
   }
   await touchTicket(ctx, tx, ticket.id);
   await rememberMessageId(ctx, tx, mail, ticket.id, article.id);
+  await markFiled(ctx, tx, input.row, mail, ticket.id, article.id);
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
     kind: 'replied',
@@ -330,8 +356,10 @@ async function openFollowUp(
     createdAt: ctx.clock.now(),
   });
   await rememberMessageId(ctx, tx, mail, ticket.id, ticket.articleId);
+  await markFiled(ctx, tx, input.row, mail, ticket.id, ticket.articleId);
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
+    ticket: ticket.row,
     kind: 'created',
     data: {
       reference: ticket.reference,
@@ -411,6 +439,19 @@ async function addParticipants(
       .onConflictDoNothing();
   }
 }
+
+/**
+ * The message is processed, on this ticket and article — marked before the filing's event is recorded, so the mail
+ * that event causes (the acknowledgement) finds the mailbox the message came in through and answers from it.
+ */
+const markFiled = (
+  deps: ServiceDeps,
+  tx: Executor,
+  row: InboundMessageRow,
+  mail: ParsedInbound,
+  ticketId: string,
+  articleId: string,
+) => markDone(deps, tx, row, mail, { status: 'processed', reason: null, ticketId, articleId });
 
 async function markDone(
   deps: ServiceDeps,

@@ -119,6 +119,26 @@ describe('a new message', () => {
     expect(copied.map((p) => p.email)).toEqual([`bob@${domain}`]);
   });
 
+  it('acknowledges from the mailbox the message came in through, not the first one configured', async () => {
+    // The suite's mailbox was made first; this one later, so "the first active mailbox" would be the wrong answer.
+    const billing = await makeMailbox(h, { groupId });
+    const domain = fresh();
+    await makeOrganisation(h, { domains: [domain] });
+    const raw = message(
+      { From: `ann@${domain}`, To: billing.address, 'Message-ID': `<${uid()}@${domain}>`, Subject: 'Invoice 42' },
+      'The amount looks wrong.',
+    );
+    const row = await storeInbound(h, billing.id, raw);
+    const outcome = await processInboundMessage(h.deps, { inboundId: row.id });
+    expect(outcome).toMatchObject({ outcome: 'processed', action: 'created' });
+    const ticketId = (outcome as { ticketId: string }).ticketId;
+    const [ack] = await h.deps.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.ticketId, ticketId), eq(outbox.kind, 'acknowledgement')));
+    expect(ack).toMatchObject({ fromAddress: billing.address, mailboxId: billing.id, toAddress: `ann@${domain}` });
+  });
+
   it('files a sender from an unknown domain under the unmatched organisation, "(no subject)" when it has none', async () => {
     const { row } = await deliver(
       message({ From: `someone@${fresh()}`, To: mailbox.address, 'Message-ID': `<${uid()}@x>` }),

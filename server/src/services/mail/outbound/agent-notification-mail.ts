@@ -1,52 +1,110 @@
-import { eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import { organisations, people, type ticketEvents, type TicketRow } from '../../../db/schema.ts';
 import type { Language } from '@loket/contract';
+import { eq, inArray, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../../db/client.ts';
+import {
+  mailTemplates,
+  organisations,
+  people,
+  settings,
+  type ticketEvents,
+  type TicketRow,
+} from '../../../db/schema.ts';
 import type { ServiceDeps } from '../../context.ts';
 import { enqueue } from '../../queue-catalog.ts';
-import { loadSettings } from '../../shared/reference-lookup.ts';
-import { isMailTemplateKey, type MailText, type MailValues } from '../templates/built-in-templates.ts';
-import { loadMailTemplate, renderMailTemplate } from '../templates/render-mail-template.ts';
-import { queueMail } from './queue-mail.ts';
+import {
+  BUILT_IN_TEMPLATES,
+  isMailTemplateKey,
+  type MailText,
+  type MailValues,
+} from '../templates/built-in-templates.ts';
+import { renderMailTemplate } from '../templates/render-mail-template.ts';
+import { queueMails, type QueueMailInput } from './queue-mail.ts';
 
 type EventRow = typeof ticketEvents.$inferSelect;
+
+/** What an agent's mail needs to know of them: where it goes, whether it may, and in which language. */
+export type AgentRecipient = {
+  id: string;
+  email: string;
+  name: string;
+  isActive: boolean;
+  emailBouncedAt: Date | null;
+  language: Language | null;
+  organisationLanguage: Language | null;
+};
+
+/** The columns AgentRecipient is read from, on `people` joined to their organisation. */
+export const agentRecipientColumns = {
+  id: people.id,
+  email: people.email,
+  name: people.name,
+  isActive: people.isActive,
+  emailBouncedAt: people.emailBouncedAt,
+  language: people.language,
+  organisationLanguage: organisations.language,
+};
 
 /**
  * One mail per new agent notification, written in the transaction that inserted the notifications (deduplicated by
  * the notification's id), from MAIL_FROM, in the agent's language (their own, else their organisation's, else the
- * desk's). Agents who are inactive or whose address bounced get none.
+ * desk's). Agents who are inactive or whose address bounced get none. The caller may pass the recipients and the
+ * requester when it read them already; what it does not pass is read here.
  */
 export async function queueAgentNotificationMails(
   deps: ServiceDeps,
   tx: Executor,
-  input: { notifications: { id: string; personId: string }[]; kind: string; ticket: TicketRow; event: EventRow },
+  input: {
+    notifications: { id: string; personId: string }[];
+    kind: string;
+    ticket: TicketRow;
+    event: EventRow;
+    /** At least everyone notified, read with agentRecipientColumns. */
+    recipients?: AgentRecipient[];
+    /** The ticket's requester's name and organisation's name. */
+    requester?: { name: string; organisationName: string };
+  },
 ): Promise<number> {
   const { kind, ticket, event } = input;
   if (!isMailTemplateKey(kind) || input.notifications.length === 0) return 0;
-  const agents = await tx
-    .select({
-      id: people.id,
-      email: people.email,
-      name: people.name,
-      isActive: people.isActive,
-      emailBouncedAt: people.emailBouncedAt,
-      language: people.language,
-      organisationLanguage: organisations.language,
-    })
-    .from(people)
-    .innerJoin(organisations, eq(organisations.id, people.organisationId))
-    .where(
-      inArray(
-        people.id,
-        input.notifications.map((n) => n.personId),
-      ),
-    );
-  const [requester] = await tx
-    .select({ name: people.name, organisationName: organisations.name })
-    .from(people)
-    .innerJoin(organisations, eq(organisations.id, people.organisationId))
-    .where(eq(people.id, ticket.requesterId));
-  const settings = await loadSettings(tx);
+  const recipients =
+    input.recipients ??
+    (await tx
+      .select(agentRecipientColumns)
+      .from(people)
+      .innerJoin(organisations, eq(organisations.id, people.organisationId))
+      .where(
+        inArray(
+          people.id,
+          input.notifications.map((n) => n.personId),
+        ),
+      ));
+  const byId = new Map(recipients.map((r) => [r.id, r]));
+  const mailed = input.notifications.flatMap((notification) => {
+    const agent = byId.get(notification.personId);
+    return agent && agent.isActive && !agent.emailBouncedAt ? [{ notification, agent }] : [];
+  });
+  if (mailed.length === 0) return 0;
+
+  const requester =
+    input.requester ??
+    (
+      await tx
+        .select({ name: people.name, organisationName: organisations.name })
+        .from(people)
+        .innerJoin(organisations, eq(organisations.id, people.organisationId))
+        .where(eq(people.id, ticket.requesterId))
+    )[0];
+  // The desk's language and the admins' wordings of this template, in one round trip; built-in where there is none.
+  const [found] = await queryRows<{ desk: unknown; overrides: (MailText & { language: Language })[] | null }>(
+    tx,
+    sql`SELECT (SELECT value FROM ${settings} WHERE key = 'defaultLanguage') AS desk,
+      (SELECT json_agg(json_build_object('language', t.language, 'subject', t.subject, 'body', t.body))
+        FROM ${mailTemplates} t WHERE t.key = ${kind}) AS overrides`,
+  );
+  const desk: Language = found?.desk === 'nl' || found?.desk === 'sv' ? found.desk : 'en';
+  const templateIn = (language: Language): MailText =>
+    found?.overrides?.find((o) => o.language === language) ?? BUILT_IN_TEMPLATES[language][kind];
+
   const data = event.data;
   const values: MailValues = {
     reference: ticket.reference,
@@ -57,18 +115,10 @@ export async function queueAgentNotificationMails(
     clock: typeof data.clock === 'string' ? data.clock.replace(/_/g, ' ') : '',
     dueAt: typeof data.dueAt === 'string' ? data.dueAt : '',
   };
-  const written: string[] = [];
-  const templates = new Map<Language, MailText>();
-  for (const notification of input.notifications) {
-    const agent = agents.find((a) => a.id === notification.personId);
-    if (!agent || !agent.isActive || agent.emailBouncedAt) continue;
-    const language = agent.language ?? agent.organisationLanguage ?? settings.defaultLanguage;
-    if (!templates.has(language)) templates.set(language, await loadMailTemplate(tx, kind, language));
-    const text = renderMailTemplate(templates.get(language)!, {
-      ...values,
-      recipientName: agent.name,
-    });
-    const id = await queueMail(deps, tx, {
+  const mails = mailed.map(({ notification, agent }): QueueMailInput => {
+    const language = agent.language ?? agent.organisationLanguage ?? desk;
+    const text = renderMailTemplate(templateIn(language), { ...values, recipientName: agent.name });
+    return {
       dedupeKey: `notification:${notification.id}`,
       kind,
       to: agent.email,
@@ -80,9 +130,9 @@ export async function queueAgentNotificationMails(
       automatic: true,
       sender: 'system',
       deferSending: true,
-    });
-    if (id) written.push(id);
-  }
+    };
+  });
+  const written = (await queueMails(deps, tx, mails)).filter((id): id is string => id !== undefined);
   // One job sends them all: a new ticket in a group of five is one send job, not five.
   if (written.length > 0 && deps.config.smtpUrl) await enqueue(deps, tx, 'mail.send', { outboxIds: written });
   return written.length;

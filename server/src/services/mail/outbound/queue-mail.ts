@@ -112,50 +112,101 @@ async function mailboxAndThread(
  * Returns the new row's id, or undefined when the dedupe key was written before or the recipient is not usable.
  */
 export async function queueMail(deps: ServiceDeps, tx: Executor, input: QueueMailInput): Promise<string | undefined> {
-  const to = safeAddress(input.to);
-  if (!to) return undefined;
-  const cc = [...new Set((input.cc ?? []).map(safeAddress).filter((a): a is string => !!a && a !== to))];
-  const { mailbox, thread } = await mailboxAndThread(tx, input.ticketId, input.sender === 'mailbox');
-  const from = safeAddress(mailbox?.address) ?? headerSafe(deps.config.mailFrom);
-  const messageId = newMessageId(deps.config.publicUrl);
+  const [id] = await queueMails(deps, tx, [input]);
+  return id;
+}
+
+/**
+ * Writes many mails as `queueMail` writes one, in a few statements instead of a few per mail: one read of the mailbox
+ * and thread per ticket, one outbox insert, one insert of the Message-IDs that join a thread, then the send jobs.
+ * Returns the new rows' ids in the order of the inputs, undefined where nothing was written: an unusable recipient, a
+ * dedupe key written before, or one given earlier in the same call (the first one wins, as with one call each).
+ * The mails of one call do not name each other in References: each one's thread is the ticket's as it was before.
+ */
+export async function queueMails(
+  deps: ServiceDeps,
+  tx: Executor,
+  inputs: QueueMailInput[],
+): Promise<(string | undefined)[]> {
+  const keys = new Set<string>();
+  const usable: { index: number; input: QueueMailInput; to: string }[] = [];
+  inputs.forEach((input, index) => {
+    const to = safeAddress(input.to);
+    if (!to || keys.has(input.dedupeKey)) return;
+    keys.add(input.dedupeKey);
+    usable.push({ index, input, to });
+  });
+  const ids: (string | undefined)[] = inputs.map(() => undefined);
+  if (usable.length === 0) return ids;
+
+  // One read per ticket; the mailbox only when some mail of that ticket comes from it.
+  const senders = new Map<string | null, boolean>();
+  for (const { input } of usable) {
+    const ticketId = input.ticketId ?? null;
+    senders.set(ticketId, senders.get(ticketId) === true || input.sender === 'mailbox');
+  }
+  const threads = new Map<string | null, Awaited<ReturnType<typeof mailboxAndThread>>>();
+  for (const [ticketId, wantMailbox] of senders) {
+    threads.set(ticketId, await mailboxAndThread(tx, ticketId, wantMailbox));
+  }
+
   const now = deps.clock.now();
-  const [row] = await tx
-    .insert(outbox)
-    .values({
+  const rows = usable.map(({ input, to }) => {
+    const found = threads.get(input.ticketId ?? null)!;
+    const mailbox = input.sender === 'mailbox' ? found.mailbox : undefined;
+    return {
       dedupeKey: input.dedupeKey,
       kind: input.kind,
       mailboxId: mailbox?.id ?? null,
-      fromAddress: from,
+      fromAddress: safeAddress(mailbox?.address) ?? headerSafe(deps.config.mailFrom),
       toAddress: to,
-      ccAddresses: cc,
+      ccAddresses: [...new Set((input.cc ?? []).map(safeAddress).filter((a): a is string => !!a && a !== to))],
       subject: headerSafe(input.subject, 500),
       textBody: input.textBody,
-      messageId,
-      inReplyTo: thread.at(-1) ?? null,
-      references: thread,
+      messageId: newMessageId(deps.config.publicUrl),
+      inReplyTo: found.thread.at(-1) ?? null,
+      references: found.thread,
       listUnsubscribeUrl: safeListUnsubscribeUrl(input.listUnsubscribeUrl, deps.config.publicUrl) ?? null,
       automatic: input.automatic,
       language: input.language,
       ticketId: input.ticketId ?? null,
       articleId: input.articleId ?? null,
       personId: input.personId ?? null,
-      status: deps.config.smtpUrl ? 'pending' : 'kept',
+      status: deps.config.smtpUrl ? ('pending' as const) : ('kept' as const),
       createdAt: now,
-    })
+    };
+  });
+  const inserted = await tx
+    .insert(outbox)
+    .values(rows)
     .onConflictDoNothing({ target: outbox.dedupeKey })
-    .returning({ id: outbox.id });
-  if (!row) return undefined;
+    .returning({ id: outbox.id, dedupeKey: outbox.dedupeKey });
+  const idOf = new Map(inserted.map((r) => [r.dedupeKey, r.id]));
+  const written = usable.flatMap(({ index, input }, i) => {
+    const id = idOf.get(input.dedupeKey);
+    if (!id) return [];
+    ids[index] = id;
+    return [{ id, input, row: rows[i]! }];
+  });
+
   // Only mail the customer side sees joins the ticket's thread: agent notifications stay out of the References that
   // customer mail carries (their Message-IDs would tell the customer about internal events).
-  if (input.ticketId && input.sender === 'mailbox') {
-    await tx.insert(mailMessageIds).values({
-      messageId,
-      ticketId: input.ticketId,
-      articleId: input.articleId ?? null,
-      direction: 'out',
-      createdAt: now,
-    });
+  const threaded = written.filter(({ input }) => input.ticketId && input.sender === 'mailbox');
+  if (threaded.length > 0) {
+    await tx.insert(mailMessageIds).values(
+      threaded.map(({ input, row }) => ({
+        messageId: row.messageId,
+        ticketId: input.ticketId!,
+        articleId: input.articleId ?? null,
+        direction: 'out' as const,
+        createdAt: now,
+      })),
+    );
   }
-  if (deps.config.smtpUrl && !input.deferSending) await enqueue(deps, tx, 'mail.send', { outboxId: row.id });
-  return row.id;
+  if (deps.config.smtpUrl) {
+    for (const { id, input } of written) {
+      if (!input.deferSending) await enqueue(deps, tx, 'mail.send', { outboxId: id });
+    }
+  }
+  return ids;
 }
