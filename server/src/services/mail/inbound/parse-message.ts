@@ -1,4 +1,4 @@
-import { type AddressObject, type ParsedMail, simpleParser } from 'mailparser';
+import { type MimeAddress, type MimeMail, MimeParseError, mimeParserFor } from '../../../adapters/mime-parser.ts';
 import {
   type Automation,
   classifyAutomation,
@@ -56,30 +56,16 @@ export async function parseMessage(
     throw new UnparseableMessage(`Message of ${raw.length} bytes exceeds the limit of ${limits.maxBytes}`);
   }
   checkHeaderSection(raw);
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new UnparseableMessage(`Parsing took longer than ${limits.timeoutMs} ms`)),
-      limits.timeoutMs,
-    );
-  });
-  let mail: ParsedMail;
+  let mail: MimeMail;
   try {
-    mail = await Promise.race([
-      simpleParser(raw, {
-        keepCidLinks: true,
-        skipImageLinks: true,
-        // The text of an HTML-only message is made from the sanitized HTML instead (sanitizeHtml, htmlToText).
-        skipHtmlToText: true,
-        maxHtmlLengthToParse: limits.maxBytes,
-      }),
-      timeout,
-    ]);
+    // In a worker thread that is terminated when the time is up, with a capped heap (adapters/mime-parser.ts).
+    mail = await mimeParserFor(limits.maxBytes).parse(raw, {
+      timeoutMs: limits.timeoutMs,
+      maxHtmlLength: limits.maxBytes,
+    });
   } catch (error) {
-    if (error instanceof UnparseableMessage) throw error;
+    if (error instanceof MimeParseError && error.reason !== 'failed') throw new UnparseableMessage(error.message);
     throw new UnparseableMessage(`Cannot parse: ${error instanceof Error ? error.message : String(error)}`);
-  } finally {
-    clearTimeout(timer);
   }
   return toInbound(mail, raw, limits.envelopeFrom);
 }
@@ -99,7 +85,7 @@ function checkHeaderSection(raw: Buffer): void {
   }
 }
 
-function toInbound(mail: ParsedMail, raw: Buffer, envelopeFrom: string | null | undefined): ParsedInbound {
+function toInbound(mail: MimeMail, raw: Buffer, envelopeFrom: string | null | undefined): ParsedInbound {
   const header = (name: string) => rawHeader(mail, name);
   const from = addresses(mail.from)[0];
   if (!from?.address || !from.address.includes('@')) throw new UnparseableMessage('No sender address (From)');
@@ -139,11 +125,11 @@ function toInbound(mail: ParsedMail, raw: Buffer, envelopeFrom: string | null | 
     to: addresses(mail.to).map((a) => a.address!.toLowerCase()),
     cc: addresses(mail.cc).map((a) => a.address!.toLowerCase()),
     text: (mail.text ?? '').replace(/\r\n?/g, '\n').trim(),
-    html: typeof mail.html === 'string' && mail.html.trim() ? mail.html : undefined,
+    html: mail.html?.trim() ? mail.html : undefined,
     attachments: mail.attachments.map((a) => ({
       filename: a.filename?.trim() || defaultFilename(a.contentType),
       contentType: a.contentType || 'application/octet-stream',
-      content: a.content,
+      content: Buffer.from(a.content.buffer, a.content.byteOffset, a.content.byteLength),
       contentId: a.cid?.replace(/^<|>$/g, '') || undefined,
     })),
     automation,
@@ -152,7 +138,7 @@ function toInbound(mail: ParsedMail, raw: Buffer, envelopeFrom: string | null | 
 }
 
 /** A header's raw value, unfolded (the first one when repeated); mailparser's own view restructures list headers. */
-function rawHeader(mail: ParsedMail, name: string): string | undefined {
+function rawHeader(mail: MimeMail, name: string): string | undefined {
   const line = mail.headerLines.find((l) => l.key === name)?.line;
   if (line === undefined) return undefined;
   return line
@@ -161,13 +147,11 @@ function rawHeader(mail: ParsedMail, name: string): string | undefined {
     .trim();
 }
 
-function addresses(value: AddressObject | AddressObject[] | undefined) {
-  const list = Array.isArray(value) ? value : value ? [value] : [];
+function addresses(list: MimeAddress[]) {
   // Groups ("undisclosed-recipients:;" or "Team: a@x, b@x;") hold their members one level down.
   return list
-    .flatMap((o) => o.value)
     .flatMap((a) => (a.group ? a.group : [a]))
-    .filter((a) => typeof a.address === 'string' && a.address.includes('@'));
+    .filter((a): a is MimeAddress & { address: string } => typeof a.address === 'string' && a.address.includes('@'));
 }
 
 function defaultFilename(contentType: string | undefined): string {

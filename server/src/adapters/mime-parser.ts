@@ -1,0 +1,180 @@
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+
+/** An address as mailparser reads it; a group ("Team: a@x, b@x;") holds its members. */
+export type MimeAddress = { address?: string | undefined; name?: string | undefined; group?: MimeAddress[] };
+
+/** What Loket reads of a parsed message, as plain data that crosses a thread. */
+export type MimeMail = {
+  headerLines: { key: string; line: string }[];
+  subject: string | undefined;
+  messageId: string | undefined;
+  inReplyTo: string | undefined;
+  references: string | string[] | undefined;
+  from: MimeAddress[];
+  to: MimeAddress[];
+  cc: MimeAddress[];
+  text: string | undefined;
+  html: string | undefined;
+  attachments: { filename: string | undefined; contentType: string; content: Uint8Array; cid: string | undefined }[];
+};
+
+export type MimeRequest = { id: number; raw: Uint8Array; maxHtmlLength: number };
+export type MimeResponse = { id: number; ok: true; mail: MimeMail } | { id: number; ok: false; message: string };
+
+/** Why a parse did not produce a message: too slow, too much memory, or mailparser refused it. */
+export class MimeParseError extends Error {
+  readonly reason: 'timeout' | 'memory' | 'failed';
+  constructor(reason: 'timeout' | 'memory' | 'failed', message: string) {
+    super(message);
+    this.reason = reason;
+  }
+}
+
+export type MimeParserOptions = {
+  /** Threads parsing at once; more requests wait their turn (the time limit starts when a thread takes one). */
+  threads: number;
+  /** The V8 heap one parsing thread may use; a message that needs more fails with reason `memory`. */
+  heapMb: number;
+};
+
+type Pending = {
+  request: Omit<MimeRequest, 'id'>;
+  timeoutMs: number;
+  resolve(mail: MimeMail): void;
+  reject(error: MimeParseError): void;
+};
+
+type Running = { id: number; job: Pending; timer: NodeJS.Timeout };
+
+const WORKER_URL = new URL('./mime-parser-worker.ts', import.meta.url);
+
+/**
+ * mailparser in worker threads, so parsing is bounded for real: a parse that outruns its time limit is stopped by
+ * terminating its thread (a `Promise.race` would only stop waiting for it, and the parse would go on using a CPU),
+ * and each thread's heap is capped (`resourceLimits`), so a message built to exhaust memory fails alone. Threads are
+ * started on demand, replaced after a termination or a crash, and `unref`'d: an idle pool keeps no process alive.
+ * Parsing off the main thread also leaves it to the HTTP server, the SMTP receiver and the database work.
+ */
+export class MimeParserPool {
+  private readonly idle: Worker[] = [];
+  private readonly running = new Map<Worker, Running>();
+  private readonly queue: Pending[] = [];
+  private nextId = 1;
+  /** Threads terminated because a parse ran out of time or memory, or crashed: for tests and diagnostics. */
+  stopped = 0;
+
+  private readonly options: MimeParserOptions;
+
+  constructor(options: MimeParserOptions) {
+    this.options = options;
+  }
+
+  parse(raw: Buffer, limits: { timeoutMs: number; maxHtmlLength: number }): Promise<MimeMail> {
+    return new Promise<MimeMail>((resolve, reject) => {
+      this.queue.push({
+        request: {
+          raw: new Uint8Array(raw.buffer, raw.byteOffset, raw.byteLength),
+          maxHtmlLength: limits.maxHtmlLength,
+        },
+        timeoutMs: limits.timeoutMs,
+        resolve,
+        reject,
+      });
+      this.pump();
+    });
+  }
+
+  /** Stops every thread; parses still running or waiting fail. */
+  async close(): Promise<void> {
+    const workers = [...this.idle, ...this.running.keys()];
+    this.idle.length = 0;
+    for (const job of this.queue.splice(0)) job.reject(new MimeParseError('failed', 'The parser was closed'));
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.size() < this.options.threads ? this.spawn() : undefined);
+      if (!worker) return;
+      const job = this.queue.shift()!;
+      const id = this.nextId++;
+      const timer = setTimeout(
+        () => this.stop(worker, new MimeParseError('timeout', `Parsing took longer than ${job.timeoutMs} ms`)),
+        job.timeoutMs,
+      );
+      this.running.set(worker, { id, job, timer });
+      worker.postMessage({ id, ...job.request } satisfies MimeRequest);
+    }
+  }
+
+  private size(): number {
+    return this.idle.length + this.running.size;
+  }
+
+  private spawn(): Worker {
+    const worker = new Worker(WORKER_URL, {
+      resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32 },
+    });
+    worker.unref();
+    worker.on('message', (response: MimeResponse) => {
+      const current = this.running.get(worker);
+      if (!current || current.id !== response.id) return;
+      clearTimeout(current.timer);
+      this.running.delete(worker);
+      this.idle.push(worker);
+      if (response.ok) current.job.resolve(response.mail);
+      else current.job.reject(new MimeParseError('failed', response.message));
+      this.pump();
+    });
+    worker.on('error', (error: Error & { code?: string }) => {
+      const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.stop(
+        worker,
+        new MimeParseError(memory ? 'memory' : 'failed', memory ? 'Parsing needed too much memory' : error.message),
+      );
+    });
+    worker.on('exit', () => {
+      // An exit nobody asked for (a crash without an 'error'): whatever it was parsing fails, the pool goes on.
+      if (this.running.has(worker) || this.idle.includes(worker)) {
+        this.stop(worker, new MimeParseError('failed', 'The parsing thread exited'));
+      }
+    });
+    return worker;
+  }
+
+  /** Ends a thread and fails the parse it was running; waiting parses get a fresh thread. */
+  private stop(worker: Worker, error: MimeParseError): void {
+    const current = this.running.get(worker);
+    const idleAt = this.idle.indexOf(worker);
+    if (!current && idleAt === -1) return;
+    if (idleAt !== -1) this.idle.splice(idleAt, 1);
+    if (current) {
+      clearTimeout(current.timer);
+      this.running.delete(worker);
+      current.job.reject(error);
+    }
+    this.stopped++;
+    void worker.terminate();
+    this.pump();
+  }
+}
+
+const pools = new Map<number, MimeParserPool>();
+
+/**
+ * The process's parser for messages up to `maxBytes`: threads as the machine has cores (at most four), each with a
+ * heap of 128 MiB plus 16 MiB per MiB of message allowed (attachment bytes live outside that heap; it bounds what
+ * parsing builds: headers, parts, strings).
+ */
+export function mimeParserFor(maxBytes: number): MimeParserPool {
+  let pool = pools.get(maxBytes);
+  if (!pool) {
+    pool = new MimeParserPool({
+      threads: Math.max(1, Math.min(4, os.availableParallelism())),
+      heapMb: 128 + 16 * Math.ceil(maxBytes / (1024 * 1024)),
+    });
+    pools.set(maxBytes, pool);
+  }
+  return pool;
+}
