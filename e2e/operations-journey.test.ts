@@ -69,6 +69,23 @@ describe('operations: mail administration, status page and monitoring', () => {
     await dialog.waitFor({ state: 'hidden' });
   });
 
+  it('offers to send a kept mail again, and says why it cannot be while no SMTP server is configured', async () => {
+    await admin.getByTestId('outbox-row').first().getByRole('button').click();
+    const dialog = admin.getByRole('dialog', { name: 'Mail as sent' });
+    await dialog.getByText('Kept', { exact: true }).waitFor();
+    let asked = '';
+    admin.once('dialog', (confirmation) => {
+      asked = confirmation.message();
+      void confirmation.accept();
+    });
+    await dialog.getByRole('button', { name: 'Send again' }).click();
+    await admin.getByText('This mail cannot be sent: no SMTP server is configured (SMTP_URL).').waitFor();
+    expect(asked).toMatch(/^Send this mail to \S+@\S+ again\?$/);
+    await dialog.getByText('Kept', { exact: true }).waitFor();
+    await admin.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+  });
+
   it('edits a Dutch mail template with a live preview, then resets it to the built-in wording', async () => {
     await admin.getByRole('tab', { name: 'Templates' }).click();
     await admin.waitForURL(/\/admin\/mail\/templates$/);

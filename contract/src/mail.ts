@@ -102,6 +102,8 @@ export const InboundMessage = z.object({
   articleId: ArticleId.nullable(),
   attempts: z.number().int(),
   processedAt: Instant.nullable(),
+  /** Set once the raw message was deleted under the desk's raw mail retention: it can no longer be downloaded. */
+  rawPurgedAt: Instant.nullable(),
 });
 export type InboundMessage = z.infer<typeof InboundMessage>;
 export const InboundMessagePage = Page(InboundMessage);

@@ -110,6 +110,11 @@ export const Settings = z.object({
   ticketPrefix: z.string(),
   reopenWindowDays: z.number().int(),
   defaultLanguage: z.enum(['en', 'nl', 'sv']),
+  /**
+   * Days the raw bytes of a received message are kept once it is filed, ignored or discarded (the ticket, its
+   * articles and attachments stay); null keeps them for ever. Quarantined messages keep theirs until an admin acts.
+   */
+  rawMailRetentionDays: z.number().int().nullable(),
 });
 export type Settings = z.infer<typeof Settings>;
 export const UpdateSettingsInput = z.strictObject({
@@ -119,5 +124,6 @@ export const UpdateSettingsInput = z.strictObject({
     .optional(),
   reopenWindowDays: z.number().int().min(0).max(365).optional(),
   defaultLanguage: z.enum(['en', 'nl', 'sv']).optional(),
+  rawMailRetentionDays: z.number().int().min(1).max(3650).nullable().optional(),
 });
 export type UpdateSettingsInput = z.infer<typeof UpdateSettingsInput>;

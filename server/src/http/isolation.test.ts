@@ -238,6 +238,7 @@ beforeAll(async () => {
     contract: await h.deps.db.select().from(contracts).where(eq(contracts.id, victim.contract)),
     tasks: await h.deps.db.select().from(ticketTasks).where(eq(ticketTasks.ticketId, victim.ticket)),
     savedFilter: await h.deps.db.select().from(savedFilters).where(eq(savedFilters.id, victim.savedFilter)),
+    outbox: await h.deps.db.select().from(outbox).where(eq(outbox.id, victim.outbox)),
     contractVersions: await h.deps.db
       .select()
       .from(contractVersions)

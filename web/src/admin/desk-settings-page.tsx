@@ -43,7 +43,12 @@ export function DeskSettingsPage() {
 function SettingsForm({
   initial,
 }: {
-  initial: { ticketPrefix: string; reopenWindowDays: number; defaultLanguage: Language };
+  initial: {
+    ticketPrefix: string;
+    reopenWindowDays: number;
+    defaultLanguage: Language;
+    rawMailRetentionDays: number | null;
+  };
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -51,8 +56,16 @@ function SettingsForm({
   const [ticketPrefix, setPrefix] = useState(initial.ticketPrefix);
   const [reopenWindowDays, setReopen] = useState<number>(initial.reopenWindowDays);
   const [defaultLanguage, setLanguage] = useState<Language>(initial.defaultLanguage);
+  // Empty: raw mail is kept for ever.
+  const [rawMailRetentionDays, setRetention] = useState<number | null>(initial.rawMailRetentionDays);
   const save = useMutation({
-    mutationFn: () => adminApi.updateSettings({ ticketPrefix: ticketPrefix.trim(), reopenWindowDays, defaultLanguage }),
+    mutationFn: () =>
+      adminApi.updateSettings({
+        ticketPrefix: ticketPrefix.trim(),
+        reopenWindowDays,
+        defaultLanguage,
+        rawMailRetentionDays,
+      }),
     onSuccess: (saved) => {
       queryClient.setQueryData(['settings'], saved);
       notifySaved(t('admin.form.saved'), t('admin.form.dismiss'));
@@ -93,6 +106,17 @@ function SettingsForm({
           data={languages}
           value={defaultLanguage}
           onChange={(v) => v && setLanguage(v as Language)}
+        />
+        <NumberInput
+          label={t('admin.settings.rawMailRetention')}
+          description={t('admin.settings.rawMailRetentionHint')}
+          placeholder={t('admin.settings.rawMailRetentionForever')}
+          min={1}
+          max={3650}
+          allowDecimal={false}
+          value={rawMailRetentionDays ?? ''}
+          error={fieldError(save.error, 'rawMailRetentionDays')}
+          onChange={(v) => setRetention(typeof v === 'number' ? v : null)}
         />
         <FormError error={save.error} />
         <Group>

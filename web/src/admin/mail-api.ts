@@ -13,10 +13,11 @@ import type {
   OutboxMail,
   OutboxPage,
   OutboxQuery,
+  OutboxStatus,
   SetMailTemplateInput,
   UpdateMailboxInput,
 } from '@loket/contract';
-import { api } from '../lib/api-client.ts';
+import { api, ApiError } from '../lib/api-client.ts';
 
 // The mail administration's calls, typed by the contract and made through the shared client's `request`.
 const id = (value: string) => encodeURIComponent(value);
@@ -41,6 +42,8 @@ export const mailApi = {
     api.request<void>('DELETE', `/mail-templates/${id(key)}/${language}`),
   listOutbox: (query: Partial<OutboxQuery> = {}) => api.request<OutboxPage>('GET', '/outbox', { query }),
   getOutboxMail: (mailId: string) => api.request<OutboxMail>('GET', `/outbox/${id(mailId)}`),
+  /** A failed or kept mail back to pending, sent by a job; 409 for any other status or without SMTP_URL. */
+  resendOutboxMail: (mailId: string) => api.request<OutboxMail>('POST', `/outbox/${id(mailId)}/send`),
   listCategories: () => api.request<CategoryList>('GET', '/categories'),
   listGroups: () => api.request<GroupList>('GET', '/groups'),
 };
@@ -54,6 +57,16 @@ export const MAIL_KEYS = {
   categories: ['categories'] as const,
   groups: ['groups'] as const,
 };
+
+/** What the server sends again: a mail given up on, or one kept because no SMTP server was configured. */
+export const canSendAgain = (status: OutboxStatus): boolean => status === 'failed' || status === 'kept';
+
+/**
+ * Whether sending a mail again was refused for want of SMTP_URL. The server answers 409 for that, and for a mail that
+ * is no longer failed or kept (someone was first): a 409 for a mail that, read again, still is can only be the first.
+ */
+export const refusedForNoSmtp = (error: unknown, mailNow: OutboxMail | undefined): boolean =>
+  error instanceof ApiError && error.code === 'conflict' && mailNow !== undefined && canSendAgain(mailNow.status);
 
 /** Sample values for a template preview: each placeholder shows as a readable stand-in. */
 export const PREVIEW_SAMPLES: Record<string, string> = {

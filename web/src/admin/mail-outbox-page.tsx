@@ -1,13 +1,15 @@
 import type { OutboxMail, OutboxStatus } from '@loket/contract';
 import { Anchor, Badge, Button, Code, Group, Modal, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ApiError } from '../lib/api-client.ts';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryError, useErrorMessage } from '../ui/query-error.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
-import { MAIL_KEYS, mailApi } from './mail-api.ts';
+import { canSendAgain, MAIL_KEYS, mailApi, refusedForNoSmtp } from './mail-api.ts';
 
 const STATUSES: OutboxStatus[] = ['pending', 'sent', 'failed', 'kept'];
 const STATUS_COLOR: Record<OutboxStatus, string> = {
@@ -20,6 +22,42 @@ const STATUS_COLOR: Record<OutboxStatus, string> = {
 function OutboxStatusBadge({ status }: { status: OutboxStatus }) {
   const { t } = useTranslation();
   return <Badge color={STATUS_COLOR[status]}>{t(`mail.outboxStatus.${status}`)}</Badge>;
+}
+
+/**
+ * Sends a failed or kept mail again, after a confirmation (the recipient gets it). The server answers 409 when the
+ * mail is no longer failed or kept (someone was first) or when no SMTP_URL is configured; the mail read again tells
+ * which (refusedForNoSmtp).
+ */
+function SendAgainButton({ mail }: { mail: OutboxMail }) {
+  const { t } = useTranslation();
+  const errorMessage = useErrorMessage();
+  const queryClient = useQueryClient();
+  const closeButtonProps = { 'aria-label': t('mail.close') };
+  const send = useMutation({
+    mutationFn: () => mailApi.resendOutboxMail(mail.id),
+    onSuccess: async (sent) => {
+      queryClient.setQueryData(MAIL_KEYS.outboxMail(mail.id), sent);
+      await queryClient.invalidateQueries({ queryKey: ['outbox'] });
+      notifications.show({ closeButtonProps, color: 'teal', message: t('mail.outbox.sentAgain') });
+    },
+    onError: async (error) => {
+      if (error instanceof ApiError && error.code === 'conflict') {
+        await queryClient.invalidateQueries({ queryKey: ['outbox'] });
+      }
+      const now = queryClient.getQueryData<OutboxMail>(MAIL_KEYS.outboxMail(mail.id));
+      const message = refusedForNoSmtp(error, now) ? t('mail.outbox.noSmtp') : errorMessage(error);
+      notifications.show({ closeButtonProps, color: 'red', message });
+    },
+  });
+  return (
+    <Button
+      loading={send.isPending}
+      onClick={() => window.confirm(t('mail.outbox.confirmSendAgain', { to: mail.toAddress })) && send.mutate()}
+    >
+      {t('mail.outbox.sendAgain')}
+    </Button>
+  );
 }
 
 /** One mail as it was written: headers, delivery state and the text. */
@@ -58,10 +96,15 @@ function OutboxMailView({ mailId }: { mailId: string }) {
           {t('mail.outbox.lastError')}: {m.lastError}
         </Text>
       )}
-      {m.ticketId && (
-        <Anchor component={Link} to={`/agent/tickets/${m.ticketId}`}>
-          {t('mail.outbox.openTicket')}
-        </Anchor>
+      {(canSendAgain(m.status) || m.ticketId) && (
+        <Group justify="space-between">
+          {m.ticketId && (
+            <Anchor component={Link} to={`/agent/tickets/${m.ticketId}`}>
+              {t('mail.outbox.openTicket')}
+            </Anchor>
+          )}
+          {canSendAgain(m.status) && <SendAgainButton mail={m} />}
+        </Group>
       )}
       <Paper withBorder p="md" component="section" aria-label={t('mail.outbox.text')}>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap', fontFamily: 'monospace' }} data-testid="outbox-text">

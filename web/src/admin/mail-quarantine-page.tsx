@@ -47,26 +47,35 @@ function MessageActions({ message }: { message: InboundMessage }) {
   const subject = message.subject ?? t('mail.quarantine.noSubject');
   return (
     <Group gap="xs" wrap="nowrap">
-      <Button
-        component="a"
-        href={mailApi.inboundRawUrl(message.id)}
-        download
-        size="xs"
-        variant="default"
-        aria-label={t('mail.quarantine.downloadNamed', { subject })}
-      >
-        {t('mail.quarantine.download')}
-      </Button>
+      {message.rawPurgedAt ? (
+        // Deleted under the raw mail retention (settings): nothing to download or process again.
+        <Text size="xs" c="gray.7">
+          {t('mail.quarantine.rawDeleted')}
+        </Text>
+      ) : (
+        <Button
+          component="a"
+          href={mailApi.inboundRawUrl(message.id)}
+          download
+          size="xs"
+          variant="default"
+          aria-label={t('mail.quarantine.downloadNamed', { subject })}
+        >
+          {t('mail.quarantine.download')}
+        </Button>
+      )}
       {canAct && (
         <>
-          <Button
-            size="xs"
-            loading={reprocess.isPending}
-            onClick={() => reprocess.mutate()}
-            aria-label={t('mail.quarantine.reprocessNamed', { subject })}
-          >
-            {t('mail.quarantine.reprocess')}
-          </Button>
+          {!message.rawPurgedAt && (
+            <Button
+              size="xs"
+              loading={reprocess.isPending}
+              onClick={() => reprocess.mutate()}
+              aria-label={t('mail.quarantine.reprocessNamed', { subject })}
+            >
+              {t('mail.quarantine.reprocess')}
+            </Button>
+          )}
           <Button
             size="xs"
             color="red.8"

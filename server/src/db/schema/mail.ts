@@ -85,6 +85,8 @@ export const inboundMessages = pgTable(
     articleId: uuid('article_id').references(() => articles.id, { onDelete: 'set null' }),
     attempts: integer('attempts').notNull().default(0),
     processedAt: ts('processed_at'),
+    /** When the raw bytes were deleted under the desk's raw mail retention (the row and what was filed stay). */
+    rawPurgedAt: ts('raw_purged_at'),
   },
   (t) => [
     uniqueIndex('inbound_messages_once').on(t.mailboxId, t.messageKey),

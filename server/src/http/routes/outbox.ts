@@ -1,6 +1,7 @@
 import { OutboxMail, OutboxPage, OutboxQuery } from '@loket/contract';
 import { getOutboxMail } from '../../services/mail/outbox/get-outbox-mail.ts';
 import { listOutbox } from '../../services/mail/outbox/list-outbox.ts';
+import { resendOutboxMail } from '../../services/mail/outbox/resend-outbox-mail.ts';
 import { route } from '../route.ts';
 
 export const outboxRoutes = [
@@ -26,5 +27,19 @@ export const outboxRoutes = [
     params: { id: 'outbox' },
     response: OutboxMail,
     handler: ({ ctx, params }) => getOutboxMail({ ctx, id: params.id! }),
+  }),
+  route({
+    method: 'POST',
+    url: '/outbox/:id/send',
+    summary: 'Send a failed or kept mail again',
+    description:
+      'Back to `pending` with its attempts reset, so it gets the full retry budget again, and sent by a job; the ' +
+      'mail keeps its Message-ID. Only a `failed` or `kept` mail, and only when SMTP_URL is configured: any other ' +
+      'status, or no SMTP_URL, answers 409.',
+    tag: 'Mail',
+    access: 'admin',
+    params: { id: 'outbox' },
+    response: OutboxMail,
+    handler: ({ ctx, params }) => resendOutboxMail({ ctx, id: params.id! }),
   }),
 ];

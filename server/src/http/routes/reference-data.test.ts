@@ -198,7 +198,12 @@ describe('settings', () => {
   it('shows the settings to agents, not to customers', async () => {
     const res = await call(agent, 'GET', '/settings');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ ticketPrefix: 'LK', reopenWindowDays: 14, defaultLanguage: 'en' });
+    expect(res.json()).toEqual({
+      ticketPrefix: 'LK',
+      reopenWindowDays: 14,
+      defaultLanguage: 'en',
+      rawMailRetentionDays: null,
+    });
     expect((await call(contactA, 'GET', '/settings')).statusCode).toBe(403);
   });
 
@@ -206,8 +211,22 @@ describe('settings', () => {
     expect((await call(agent, 'PATCH', '/settings', { reopenWindowDays: 3 })).statusCode).toBe(403);
     expect((await call(admin, 'PATCH', '/settings', { ticketPrefix: 'lk-' })).statusCode).toBe(400);
     expect((await call(admin, 'PATCH', '/settings', { theme: 'dark' })).statusCode).toBe(400);
+    expect((await call(admin, 'PATCH', '/settings', { rawMailRetentionDays: 0 })).statusCode).toBe(400);
     const res = await call(admin, 'PATCH', '/settings', { reopenWindowDays: 7, defaultLanguage: 'nl' });
-    expect(res.json()).toEqual({ ticketPrefix: 'LK', reopenWindowDays: 7, defaultLanguage: 'nl' });
+    expect(res.json()).toEqual({
+      ticketPrefix: 'LK',
+      reopenWindowDays: 7,
+      defaultLanguage: 'nl',
+      rawMailRetentionDays: null,
+    });
+    expect((await call(admin, 'PATCH', '/settings', { rawMailRetentionDays: 90 })).json()).toMatchObject({
+      reopenWindowDays: 7,
+      rawMailRetentionDays: 90,
+    });
+    // null sets it back: raw mail is kept for ever.
+    expect((await call(admin, 'PATCH', '/settings', { rawMailRetentionDays: null })).json()).toMatchObject({
+      rawMailRetentionDays: null,
+    });
   });
 
   it('applies a new ticket prefix to new tickets only', async () => {

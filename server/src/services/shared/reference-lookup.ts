@@ -83,5 +83,6 @@ export function settingsFrom(value: Record<string, unknown>): Settings {
     ticketPrefix: typeof value.ticketPrefix === 'string' ? value.ticketPrefix : 'LK',
     reopenWindowDays: typeof value.reopenWindowDays === 'number' ? value.reopenWindowDays : 14,
     defaultLanguage: value.defaultLanguage === 'nl' || value.defaultLanguage === 'sv' ? value.defaultLanguage : 'en',
+    rawMailRetentionDays: typeof value.rawMailRetentionDays === 'number' ? value.rawMailRetentionDays : null,
   };
 }

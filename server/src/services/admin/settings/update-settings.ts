@@ -1,5 +1,5 @@
 import { type Settings, UpdateSettingsInput } from '@loket/contract';
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { settings } from '../../../db/schema.ts';
 import { parseInput, requirePermission } from '../../authorize.ts';
 import type { ServiceContext } from '../../context.ts';
@@ -13,9 +13,14 @@ export async function updateSettings({ ctx, input }: { ctx: ServiceContext; inpu
   requirePermission(ctx, 'settings:write');
   const data = parseInput(UpdateSettingsInput, input);
   const rows = Object.entries(data)
-    .filter(([, value]) => value !== undefined)
+    .filter(([, value]) => value !== undefined && value !== null)
     .map(([key, value]) => ({ key, value }));
+  // null unsets a setting: it takes its default again (raw mail retention: none, kept for ever).
+  const unset = Object.entries(data)
+    .filter(([, value]) => value === null)
+    .map(([key]) => key);
   return ctx.db.transaction(async (tx) => {
+    if (unset.length > 0) await tx.delete(settings).where(inArray(settings.key, unset));
     if (rows.length > 0) {
       await tx
         .insert(settings)

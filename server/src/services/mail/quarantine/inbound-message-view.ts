@@ -23,6 +23,7 @@ export function toInboundMessage(row: InboundMessageRow): InboundMessage {
     articleId: row.articleId as InboundMessage['articleId'],
     attempts: row.attempts,
     processedAt: row.processedAt?.toISOString() ?? null,
+    rawPurgedAt: row.rawPurgedAt?.toISOString() ?? null,
   };
 }
 

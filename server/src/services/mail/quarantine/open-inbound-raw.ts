@@ -14,6 +14,9 @@ export async function openInboundRaw({
 }): Promise<{ body: Readable; sizeBytes: number; filename: string }> {
   requirePermission(ctx, 'inbound:manage');
   const row = await loadInboundRow(ctx.db, id);
+  if (row.rawPurgedAt) {
+    throw notFound(`The raw message was deleted on ${row.rawPurgedAt.toISOString()} under the raw mail retention`);
+  }
   if (!(await ctx.blobs.exists(row.sha256))) throw notFound('The raw message is not stored');
   // An IMAP message too large to import is recorded without its bytes: its stored body is empty.
   const withoutBody = row.reason === 'too large' && row.messageKey.startsWith('imap:');

@@ -25,6 +25,7 @@ export async function reprocessInboundMessage({
     if (current.messageKey.startsWith('imap:') && current.reason === 'too large') {
       throw conflict('This message was too large to import: only its size was recorded');
     }
+    if (current.rawPurgedAt) throw conflict('The raw message was deleted under the raw mail retention');
     const [row] = await tx
       .update(inboundMessages)
       .set({ status: 'received', reason: null, processedAt: null })
