@@ -174,4 +174,21 @@ describe('administration', () => {
     await page.getByRole('button', { name: 'Save matrix' }).click();
     await page.getByText('Saved.').first().waitFor();
   });
+
+  it('sets how long raw mail is kept, and back to for ever', async () => {
+    const retention = () => page.getByRole('textbox', { name: 'Keep raw mail (days)' });
+    const save = async () => {
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByText('Saved.').first().waitFor();
+      await page.reload();
+    };
+    await page.goto('/admin/settings');
+    expect(await retention().getAttribute('placeholder')).toBe('For ever');
+    await retention().fill('90');
+    await save();
+    expect(await retention().inputValue()).toBe('90');
+    await retention().fill('');
+    await save();
+    expect(await retention().inputValue()).toBe('');
+  });
 });
