@@ -14,6 +14,14 @@ describe('preparedNameOf', () => {
     expect(preparedNameOf(`${text} `)).toBeUndefined(); // another text is counted on its own
   });
 
+  it('still prepares a repeating statement after thousands of one-off texts were counted', () => {
+    for (let i = 0; i < 5000; i++) preparedNameOf(`SELECT $1::int AS one_off_${i}`);
+    const text = `SELECT $1::text AS later_${randomUUID().replace(/-/g, '')}`;
+    preparedNameOf(text);
+    preparedNameOf(text);
+    expect(preparedNameOf(text)).toMatch(/^lk_/);
+  });
+
   it('gives different texts different names', () => {
     const names = new Set<string | undefined>();
     for (let i = 0; i < 5; i++) {

@@ -60,7 +60,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 /** How often a statement text must have run in this process before it is prepared (as JDBC's prepareThreshold). */
 const PREPARE_AFTER = 3;
-/** At most this many statement texts are prepared, and this many more counted; the rest run unnamed. */
+/** At most this many statement texts are prepared (the rest run unnamed), and this many counted at a time. */
 const MAX_PREPARED = 400;
 const MAX_COUNTED = 4000;
 const seen = new Map<string, number>();
@@ -72,7 +72,9 @@ export function preparedNameOf(text: string): string | undefined {
   if (named) return named;
   const count = (seen.get(text) ?? 0) + 1;
   if (count < PREPARE_AFTER) {
-    if (seen.size < MAX_COUNTED || seen.has(text)) seen.set(text, count);
+    // One-off texts (dynamic filters, lists of every length) must not fill the count for good: start counting afresh.
+    if (seen.size >= MAX_COUNTED && !seen.has(text)) seen.clear();
+    seen.set(text, count);
     return undefined;
   }
   if (preparedNames.size >= MAX_PREPARED) return undefined;
