@@ -66,3 +66,6 @@ parentPort!.on('message', (request: MimeRequest) => {
     },
   );
 });
+
+// mailparser is loaded (the imports above ran): parses may start their clocks.
+parentPort!.postMessage({ ready: true } satisfies MimeResponse);

@@ -72,6 +72,21 @@ describe('parsing mail in worker threads', () => {
     expect((await parser.parse(plain, limits)).subject).toBe('Hello');
   });
 
+  it('starts the time limit when the thread is ready, not while it loads', async () => {
+    // A fresh thread takes a few hundred milliseconds to load mailparser on a small machine; the parse itself, ms.
+    const mail = await pool().parse(plain, { ...limits, timeoutMs: 100 });
+    expect(mail.subject).toBe('Hello');
+  });
+
+  it('fails a parse whose thread goes away as unavailable, which says nothing about the message', async () => {
+    const parser = new MimeParserPool({ threads: 1, heapMb: 64 });
+    await parser.parse(plain, limits);
+    const parsing = parser.parse(withAttachment(20), limits).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await parser.close();
+    expect(await parsing).toMatchObject({ reason: 'unavailable' });
+  });
+
   it('runs waiting parses in turn, each within its own limit', async () => {
     const parser = pool();
     const subjects = await Promise.all(

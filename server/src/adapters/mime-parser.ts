@@ -20,12 +20,20 @@ export type MimeMail = {
 };
 
 export type MimeRequest = { id: number; raw: Uint8Array; maxHtmlLength: number };
-export type MimeResponse = { id: number; ok: true; mail: MimeMail } | { id: number; ok: false; message: string };
+export type MimeResponse =
+  | { id: number; ok: true; mail: MimeMail }
+  | { id: number; ok: false; message: string }
+  /** Sent once when the thread has loaded mailparser: a parse's time limit starts then, not while it starts up. */
+  | { ready: true };
 
-/** Why a parse did not produce a message: too slow, too much memory, or mailparser refused it. */
+/**
+ * Why a parse did not produce a message: too slow, too much memory, mailparser refused it — the message's fault — or
+ * `unavailable`: the thread crashed, could not start or the pool was closed, which says nothing about the message.
+ */
+export type MimeParseFailure = 'timeout' | 'memory' | 'failed' | 'unavailable';
 export class MimeParseError extends Error {
-  readonly reason: 'timeout' | 'memory' | 'failed';
-  constructor(reason: 'timeout' | 'memory' | 'failed', message: string) {
+  readonly reason: MimeParseFailure;
+  constructor(reason: MimeParseFailure, message: string) {
     super(message);
     this.reason = reason;
   }
@@ -45,7 +53,7 @@ type Pending = {
   reject(error: MimeParseError): void;
 };
 
-type Running = { id: number; job: Pending; timer: NodeJS.Timeout };
+type Running = { id: number; job: Pending; timer: NodeJS.Timeout | undefined };
 
 const WORKER_URL = new URL('./mime-parser-worker.ts', import.meta.url);
 
@@ -60,6 +68,7 @@ export class MimeParserPool {
   private readonly idle: Worker[] = [];
   private readonly running = new Map<Worker, Running>();
   private readonly queue: Pending[] = [];
+  private readonly ready = new WeakSet<Worker>();
   private nextId = 1;
   /** Threads terminated because a parse ran out of time or memory, or crashed: for tests and diagnostics. */
   stopped = 0;
@@ -89,7 +98,7 @@ export class MimeParserPool {
   async close(): Promise<void> {
     const workers = [...this.idle, ...this.running.keys()];
     this.idle.length = 0;
-    for (const job of this.queue.splice(0)) job.reject(new MimeParseError('failed', 'The parser was closed'));
+    for (const job of this.queue.splice(0)) job.reject(new MimeParseError('unavailable', 'The parser was closed'));
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
@@ -99,13 +108,17 @@ export class MimeParserPool {
       if (!worker) return;
       const job = this.queue.shift()!;
       const id = this.nextId++;
-      const timer = setTimeout(
-        () => this.stop(worker, new MimeParseError('timeout', `Parsing took longer than ${job.timeoutMs} ms`)),
-        job.timeoutMs,
-      );
-      this.running.set(worker, { id, job, timer });
+      this.running.set(worker, { id, job, timer: this.ready.has(worker) ? this.limit(worker, job) : undefined });
       worker.postMessage({ id, ...job.request } satisfies MimeRequest);
     }
+  }
+
+  /** The time limit of a parse, from when its thread can work on it. */
+  private limit(worker: Worker, job: Pending): NodeJS.Timeout {
+    return setTimeout(
+      () => this.stop(worker, new MimeParseError('timeout', `Parsing took longer than ${job.timeoutMs} ms`)),
+      job.timeoutMs,
+    );
   }
 
   private size(): number {
@@ -118,9 +131,15 @@ export class MimeParserPool {
     });
     worker.unref();
     worker.on('message', (response: MimeResponse) => {
+      if ('ready' in response) {
+        this.ready.add(worker);
+        const waiting = this.running.get(worker);
+        if (waiting && !waiting.timer) waiting.timer = this.limit(worker, waiting.job);
+        return;
+      }
       const current = this.running.get(worker);
       if (!current || current.id !== response.id) return;
-      clearTimeout(current.timer);
+      if (current.timer) clearTimeout(current.timer);
       this.running.delete(worker);
       this.idle.push(worker);
       if (response.ok) current.job.resolve(response.mail);
@@ -131,13 +150,15 @@ export class MimeParserPool {
       const memory = error.code === 'ERR_WORKER_OUT_OF_MEMORY';
       this.stop(
         worker,
-        new MimeParseError(memory ? 'memory' : 'failed', memory ? 'Parsing needed too much memory' : error.message),
+        memory
+          ? new MimeParseError('memory', 'Parsing needed too much memory')
+          : new MimeParseError('unavailable', `The parsing thread failed: ${error.message}`),
       );
     });
     worker.on('exit', () => {
       // An exit nobody asked for (a crash without an 'error'): whatever it was parsing fails, the pool goes on.
       if (this.running.has(worker) || this.idle.includes(worker)) {
-        this.stop(worker, new MimeParseError('failed', 'The parsing thread exited'));
+        this.stop(worker, new MimeParseError('unavailable', 'The parsing thread exited'));
       }
     });
     return worker;
@@ -150,7 +171,7 @@ export class MimeParserPool {
     if (!current && idleAt === -1) return;
     if (idleAt !== -1) this.idle.splice(idleAt, 1);
     if (current) {
-      clearTimeout(current.timer);
+      if (current.timer) clearTimeout(current.timer);
       this.running.delete(worker);
       current.job.reject(error);
     }

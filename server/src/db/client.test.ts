@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/create-test-db.ts';
-import { type Database, preparedNameOf } from './client.ts';
+import { type Database, openDatabase, preparedNameOf, queryRows } from './client.ts';
 
 describe('preparedNameOf', () => {
   it('names a statement text only once it has repeated, and always by the same name', () => {
@@ -56,15 +57,32 @@ describe('statements on a PostgreSQL server', () => {
         [text],
       );
       expect(prepared.rows.map((r) => r.name)).toEqual([preparedNameOf(text)]);
-      // BEGIN, COMMIT and other statements without parameters stay unnamed.
-      await client.query('BEGIN');
-      await client.query('COMMIT');
-      const unnamed = await client.query<{ n: string }>(
-        "SELECT count(*) AS n FROM pg_prepared_statements WHERE statement ILIKE 'BEGIN%' OR statement ILIKE 'COMMIT%'",
-      );
-      expect(Number(unnamed.rows[0]!.n)).toBe(0);
     } finally {
       client.release();
+    }
+  });
+
+  it('keeps a prepared statement usable after a value it could not send failed a transaction', async (context) => {
+    if (database.kind !== 'postgres') return context.skip();
+    // One connection, so the failed transaction's connection is the one that runs the statement again.
+    const single = await openDatabase({ url: database.url, poolSize: 1 });
+    try {
+      const marker = randomUUID();
+      const run = (value: unknown) =>
+        single.db.transaction((tx) =>
+          queryRows<{ v: unknown }>(tx, sql`SELECT ${JSON.stringify(value)}::jsonb AS v, ${marker}::text AS m`),
+        );
+      const runRaw = (value: unknown) =>
+        single.db.transaction((tx) =>
+          queryRows<{ v: unknown }>(tx, sql`SELECT ${value}::jsonb AS v, ${marker}::text AS m`),
+        );
+      for (let i = 0; i < 4; i++) expect((await run({ i }))[0]!.v).toEqual({ i });
+      // A BigInt cannot be serialised: the query fails before it reaches the server, the transaction rolls back.
+      await expect(runRaw({ big: 1n })).rejects.toThrow();
+      for (let i = 0; i < 4; i++) expect((await runRaw({ i }))[0]!.v).toEqual({ i });
+      expect((await run({ again: true }))[0]!.v).toEqual({ again: true });
+    } finally {
+      await single.close();
     }
   });
 });

@@ -93,19 +93,40 @@ export function preparedNameOf(text: string): string | undefined {
  */
 class AutoPreparingClient extends pg.Client {
   override query(config: unknown, values?: unknown, callback?: unknown): never {
+    const params = Array.isArray(values) ? values : (config as pg.QueryConfig | null)?.values;
     if (
       config !== null &&
       typeof config === 'object' &&
       typeof (config as { submit?: unknown }).submit !== 'function' &&
       typeof (config as pg.QueryConfig).text === 'string' &&
+      (config as pg.QueryConfig).text.length <= MAX_PREPARED_TEXT &&
       !(config as pg.QueryConfig).name &&
-      Array.isArray(values ?? (config as pg.QueryConfig).values) &&
-      ((values ?? (config as pg.QueryConfig).values) as unknown[]).length > 0
+      Array.isArray(params) &&
+      params.length > 0
     ) {
       const name = preparedNameOf((config as pg.QueryConfig).text);
-      if (name) config = { ...(config as pg.QueryConfig), name };
+      // The values are serialised here, as pg would at Bind: one it cannot serialise (a BigInt in JSON) makes pg
+      // close the named statement on the server while still counting it as parsed, so that connection could never
+      // run the statement again. Such a query runs unnamed instead, and fails as it would have.
+      const serialised = name ? serialise(params) : undefined;
+      if (name && serialised) {
+        config = { ...(config as pg.QueryConfig), name, values: serialised };
+        if (Array.isArray(values)) values = undefined;
+      }
     }
     return (super.query as (...args: unknown[]) => never)(config, values, callback);
+  }
+}
+
+/** Longer statement texts are never prepared (nor counted): the count keeps texts, not hashes. */
+const MAX_PREPARED_TEXT = 20_000;
+const { prepareValue } = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils;
+
+function serialise(values: unknown[]): unknown[] | undefined {
+  try {
+    return values.map((value) => prepareValue(value));
+  } catch {
+    return undefined;
   }
 }
 

@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { people } from './people.ts';
 import { categories, groups } from './reference.ts';
 import { articles, tickets } from './tickets.ts';
@@ -91,6 +92,10 @@ export const inboundMessages = pgTable(
   (t) => [
     uniqueIndex('inbound_messages_once').on(t.mailboxId, t.messageKey),
     index('inbound_messages_status_idx').on(t.status, t.receivedAt.desc()),
+    // Whether a file is still someone's raw message (the purges of raw mail and of unused uploads ask per file).
+    index('inbound_messages_raw_sha256_idx')
+      .on(t.sha256)
+      .where(sql`raw_purged_at IS NULL`),
   ],
 );
 export type InboundMessageRow = typeof inboundMessages.$inferSelect;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, inboundMessages } from '../../db/schema.ts';
+import { articles, attachments, inboundMessages } from '../../db/schema.ts';
 import { makeGroup, makeOrganisation, makeWorld } from '../../../test/factories.ts';
 import { type Harness, createHarness } from '../../../test/harness.ts';
 import { makeMailbox, message, storeInbound } from '../../../test/mail/store-inbound.ts';
@@ -132,5 +132,38 @@ describe('raw mail retention', () => {
     const download = await openInboundRaw({ ctx: admin(), id: second.id });
     download.body.destroy();
     expect(download.sizeBytes).toBe(raw.length);
+  });
+  it('keeps the file an attachment uses, and leaves bytes written again within the hour for a later run', async () => {
+    await setRetention(30);
+    h.clock.set(new Date());
+    const used = await filed('Bytes someone attached too');
+    const [article] = await h.deps.db.select().from(articles).where(eq(articles.ticketId, used.ticketId));
+    await h.deps.db.insert(attachments).values({
+      uploaderId: w.agent.id,
+      ticketId: used.ticketId,
+      articleId: article!.id,
+      sha256: used.row.sha256,
+      sizeBytes: used.row.sizeBytes,
+      filename: 'original.eml',
+      contentType: 'message/rfc822',
+      createdAt: h.clock.now(),
+    });
+    const again = await filed('Delivered again just now');
+    const longAgo = new Date(h.clock.now().getTime() - 40 * DAY);
+    await h.deps.db.update(inboundMessages).set({ receivedAt: longAgo }).where(eq(inboundMessages.id, used.row.id));
+    await h.deps.db.update(inboundMessages).set({ receivedAt: longAgo }).where(eq(inboundMessages.id, again.row.id));
+
+    await purgeRawMail(h.deps);
+    // The attachment still needs the bytes: the message no longer keeps them, the file stays.
+    expect((await rowOf(used.row.id)).rawPurgedAt).not.toBeNull();
+    expect(await h.deps.blobs.exists(used.row.sha256)).toBe(true);
+    // Written a moment ago (the same bytes may be arriving again): left, and the row not marked.
+    expect((await rowOf(again.row.id)).rawPurgedAt).toBeNull();
+    expect(await h.deps.blobs.exists(again.row.sha256)).toBe(true);
+
+    h.clock.advance(2 * 3_600_000);
+    await purgeRawMail(h.deps);
+    expect((await rowOf(again.row.id)).rawPurgedAt).not.toBeNull();
+    expect(await h.deps.blobs.exists(again.row.sha256)).toBe(false);
   });
 });

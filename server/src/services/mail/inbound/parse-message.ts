@@ -64,6 +64,9 @@ export async function parseMessage(
       maxHtmlLength: limits.maxBytes,
     });
   } catch (error) {
+    // A parsing thread that crashed or could not start says nothing about the message: a plain error, so the job is
+    // retried (and the message quarantined only after repeated failures, like any other).
+    if (error instanceof MimeParseError && error.reason === 'unavailable') throw error;
     if (error instanceof MimeParseError && error.reason !== 'failed') throw new UnparseableMessage(error.message);
     throw new UnparseableMessage(`Cannot parse: ${error instanceof Error ? error.message : String(error)}`);
   }

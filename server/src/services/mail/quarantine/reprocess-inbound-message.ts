@@ -1,5 +1,5 @@
 import type { InboundMessage } from '@loket/contract';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { inboundMessages } from '../../../db/schema.ts';
 import { conflict } from '../../../domain/app-error.ts';
 import { requirePermission } from '../../authorize.ts';
@@ -29,9 +29,24 @@ export async function reprocessInboundMessage({
     const [row] = await tx
       .update(inboundMessages)
       .set({ status: 'received', reason: null, processedAt: null })
-      .where(and(eq(inboundMessages.id, current.id), inArray(inboundMessages.status, ['quarantined', 'ignored'])))
+      .where(
+        and(
+          eq(inboundMessages.id, current.id),
+          inArray(inboundMessages.status, ['quarantined', 'ignored']),
+          isNull(inboundMessages.rawPurgedAt), // the purge may have deleted its bytes since it was read
+        ),
+      )
       .returning();
-    if (!row) throw conflict(`Only a quarantined or ignored message can be reprocessed; this one is ${current.status}`);
+    if (!row) {
+      const [now] = await tx
+        .select({ status: inboundMessages.status, rawPurgedAt: inboundMessages.rawPurgedAt })
+        .from(inboundMessages)
+        .where(eq(inboundMessages.id, current.id));
+      if (now?.rawPurgedAt) throw conflict('The raw message was deleted under the raw mail retention');
+      throw conflict(
+        `Only a quarantined or ignored message can be reprocessed; this one is ${now?.status ?? current.status}`,
+      );
+    }
     await enqueue(ctx, tx, 'mail.process', { inboundId: row.id });
     return toInboundMessage(row);
   });

@@ -1,0 +1,1 @@
+CREATE INDEX "inbound_messages_raw_sha256_idx" ON "inbound_messages" USING btree ("sha256") WHERE raw_purged_at IS NULL;
