@@ -1,13 +1,10 @@
 import { and, eq } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingDeps } from '../../../test/counting-deps.ts';
 import { makeGroup, makeOrganisation, makePerson, makeWorld } from '../../../test/factories.ts';
 import { type Harness, createHarness } from '../../../test/harness.ts';
-import type { Db } from '../../db/client.ts';
-import * as schema from '../../db/schema.ts';
 import { groups, mailTemplates, notifications, outbox, ticketEvents, tickets } from '../../db/schema.ts';
-import { type ServiceDeps, withActor } from '../context.ts';
+import { withActor } from '../context.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
 import { notifyOnTicketEvent } from './notify-on-ticket-event.ts';
@@ -158,22 +155,8 @@ describe('who is left out', () => {
 });
 
 describe('a new ticket for a group', () => {
-  /** The deps with a database handle that notes each statement (not BEGIN and COMMIT: only one driver shows them). */
-  function counting(): { deps: ServiceDeps; statements: string[] } {
-    const statements: string[] = [];
-    const logger = {
-      logQuery: (query: string) => {
-        if (!/^\s*(begin|commit|rollback)\b/i.test(query)) statements.push(query.trim());
-      },
-    };
-    const db =
-      h.database.kind === 'pglite'
-        ? drizzlePglite(h.database.pglite, { schema, logger })
-        : drizzlePg(h.database.pool, { schema, logger });
-    // With SMTP_URL, so the send job is written too (nothing runs it here).
-    const config = { ...h.deps.config, smtpUrl: 'smtp://127.0.0.1:2525' };
-    return { deps: { ...h.deps, db: db as unknown as Db, config }, statements };
-  }
+  // With SMTP_URL, so the send job is written too (nothing runs it here).
+  const counting = () => countingDeps(h, { config: { ...h.deps.config, smtpUrl: 'smtp://127.0.0.1:2525' } });
   /** What a statement does to which table (or schema), e.g. `insert into outbox`. */
   const what = (statement: string) =>
     statement

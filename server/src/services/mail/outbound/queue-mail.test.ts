@@ -1,13 +1,9 @@
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingDeps } from '../../../../test/counting-deps.ts';
 import { makeWorld } from '../../../../test/factories.ts';
 import { createHarness, type Harness } from '../../../../test/harness.ts';
-import type { Db } from '../../../db/client.ts';
-import * as schema from '../../../db/schema.ts';
 import { mailboxes, mailMessageIds, outbox } from '../../../db/schema.ts';
-import type { ServiceDeps } from '../../context.ts';
 import { createTicket } from '../../tickets/create-ticket.ts';
 import { type QueueMailInput, queueMail, queueMails } from './queue-mail.ts';
 
@@ -26,21 +22,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => h.close());
-
-/** The deps with a database handle that notes each statement run (not BEGIN and COMMIT: only one driver shows them). */
-function counting(): { deps: ServiceDeps; statements: string[] } {
-  const statements: string[] = [];
-  const logger = {
-    logQuery: (query: string) => {
-      if (!/^\s*(begin|commit|rollback)\b/i.test(query)) statements.push(query.trim());
-    },
-  };
-  const db =
-    h.database.kind === 'pglite'
-      ? drizzlePglite(h.database.pglite, { schema, logger })
-      : drizzlePg(h.database.pool, { schema, logger });
-  return { deps: { ...h.deps, db: db as unknown as Db }, statements };
-}
 
 /** What a statement does to which table (or schema), e.g. `insert into outbox`. */
 const what = (statement: string) =>
@@ -79,7 +60,7 @@ describe('queueMails', () => {
     expect(await queueMail(h.deps, h.deps.db, mail(key('before')))).toBeDefined();
     await sendJobs(); // the acknowledgement's and that one's
 
-    const { deps, statements } = counting();
+    const { deps, statements } = countingDeps(h);
     const ids = await queueMails(deps, deps.db, [
       mail(key('customer'), {
         to: w.contactA.email,
@@ -163,7 +144,7 @@ describe('queueMails', () => {
   });
 
   it('runs no statement when no recipient is usable', async () => {
-    const { deps, statements } = counting();
+    const { deps, statements } = countingDeps(h);
     expect(await queueMails(deps, deps.db, [mail('x:1', { to: 'nobody' }), mail('x:2', { to: '' })])).toEqual([
       undefined,
       undefined,
