@@ -634,7 +634,10 @@ const READING_NOTES = [
     'node-postgres and its socket writes about 25 % (a bare `SELECT 1` round trip costs ~80 µs of CPU on this ' +
     'machine), nodemailer about 10 % (four mails per new message: the acknowledgement and three agents), and no Loket ' +
     'function more than about 1.5 %. With one `loket worker` beside the server (`BENCH_WORKERS=1`) the same run filed ' +
-    '53 / 108 msg/s: the second process helps replies, and new tickets are then limited by the two cores.',
+    '53 / 108 msg/s: the second process helps replies, and new tickets are then limited by the two cores. Runs on ' +
+    "this shared machine vary by about ±15 % (PostgreSQL, new tickets: 40–53 msg/s over the day's runs). Parsing " +
+    'in a worker thread (so a slow message can be stopped) costs each thread its own warm-up: one warm thread does ' +
+    'the work, a second starts only while a parse is slow; with two busy threads new tickets filed about 8 % slower.',
   '- **The aim of 200 msg/s** is not reached on this machine. At the CPU measured per message (the line above the ' +
     'notes), it takes about six cores of work for new tickets and three and a half for replies, spread over ' +
     '`loket worker` processes and PostgreSQL; what would lower it further is fewer statements per message still ' +

@@ -87,6 +87,21 @@ describe('parsing mail in worker threads', () => {
     expect(await parsing).toMatchObject({ reason: 'unavailable' });
   });
 
+  it('parses with one warm thread, and starts another only while a parse is slow', async () => {
+    const parser = new MimeParserPool({ threads: 2, heapMb: 512 });
+    pools.push(parser);
+    for (let i = 0; i < 3; i++) {
+      await Promise.all(Array.from({ length: 4 }, () => parser.parse(plain, limits)));
+    }
+    expect(parser.started).toBe(1);
+    // A 30 MiB attachment takes far longer than SLOW_PARSE_MS: the small message behind it gets a thread of its own.
+    const slow = parser.parse(withAttachment(30), limits);
+    const quick = await parser.parse(plain, limits);
+    expect(quick.subject).toBe('Hello');
+    expect(parser.started).toBe(2);
+    expect((await slow).attachments[0]!.content.byteLength).toBe(30 * 1024 * 1024);
+  });
+
   it('runs waiting parses in turn, each within its own limit', async () => {
     const parser = pool();
     const subjects = await Promise.all(

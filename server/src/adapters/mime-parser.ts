@@ -40,7 +40,10 @@ export class MimeParseError extends Error {
 }
 
 export type MimeParserOptions = {
-  /** Threads parsing at once; more requests wait their turn (the time limit starts when a thread takes one). */
+  /**
+   * Threads parsing at most at once; more requests wait their turn (the time limit starts when a thread takes one).
+   * Threads beyond the first start only while the running parses are slow (SLOW_PARSE_MS).
+   */
   threads: number;
   /** The V8 heap one parsing thread may use; a message that needs more fails with reason `memory`. */
   heapMb: number;
@@ -53,7 +56,15 @@ type Pending = {
   reject(error: MimeParseError): void;
 };
 
-type Running = { id: number; job: Pending; timer: NodeJS.Timeout | undefined };
+type Running = { id: number; job: Pending; timer: NodeJS.Timeout | undefined; startedAt: number };
+
+/**
+ * A parse running longer than this lets a waiting one start on another thread. Below it, waiting parses queue for
+ * the busy thread: every thread warms up (JIT-compiles) mailparser on its own and costs CPU for that, so one warm
+ * thread does the normal work (a message parses in well under a millisecond) and more start only when a slow message
+ * would otherwise hold the rest up.
+ */
+const SLOW_PARSE_MS = 200;
 
 const WORKER_URL = new URL('./mime-parser-worker.ts', import.meta.url);
 
@@ -69,9 +80,12 @@ export class MimeParserPool {
   private readonly running = new Map<Worker, Running>();
   private readonly queue: Pending[] = [];
   private readonly ready = new WeakSet<Worker>();
+  private recheck: NodeJS.Timeout | undefined;
   private nextId = 1;
   /** Threads terminated because a parse ran out of time or memory, or crashed: for tests and diagnostics. */
   stopped = 0;
+  /** Threads started: for tests and diagnostics. */
+  started = 0;
 
   private readonly options: MimeParserOptions;
 
@@ -98,19 +112,37 @@ export class MimeParserPool {
   async close(): Promise<void> {
     const workers = [...this.idle, ...this.running.keys()];
     this.idle.length = 0;
+    clearTimeout(this.recheck);
     for (const job of this.queue.splice(0)) job.reject(new MimeParseError('unavailable', 'The parser was closed'));
     await Promise.all(workers.map((w) => w.terminate()));
   }
 
   private pump(): void {
     while (this.queue.length > 0) {
-      const worker = this.idle.pop() ?? (this.size() < this.options.threads ? this.spawn() : undefined);
-      if (!worker) return;
+      const worker = this.idle.pop() ?? (this.mayGrow() ? this.spawn() : undefined);
+      if (!worker) {
+        // All threads are busy: look again once the oldest parse could count as slow.
+        this.recheck ??= setTimeout(() => {
+          this.recheck = undefined;
+          this.pump();
+        }, SLOW_PARSE_MS).unref();
+        return;
+      }
       const job = this.queue.shift()!;
       const id = this.nextId++;
-      this.running.set(worker, { id, job, timer: this.ready.has(worker) ? this.limit(worker, job) : undefined });
+      const timer = this.ready.has(worker) ? this.limit(worker, job) : undefined;
+      this.running.set(worker, { id, job, timer, startedAt: Date.now() });
       worker.postMessage({ id, ...job.request } satisfies MimeRequest);
     }
+  }
+
+  /** Another thread may start: none runs yet, or every running parse has run (on a ready thread) past SLOW_PARSE_MS. */
+  private mayGrow(): boolean {
+    if (this.size() >= this.options.threads) return false;
+    if (this.size() === 0) return true;
+    const now = Date.now();
+    // A thread still starting is not slow; its parse's clock starts when it is ready.
+    return [...this.running].every(([worker, r]) => this.ready.has(worker) && now - r.startedAt >= SLOW_PARSE_MS);
   }
 
   /** The time limit of a parse, from when its thread can work on it. */
@@ -126,6 +158,7 @@ export class MimeParserPool {
   }
 
   private spawn(): Worker {
+    this.started++;
     const worker = new Worker(WORKER_URL, {
       resourceLimits: { maxOldGenerationSizeMb: this.options.heapMb, maxYoungGenerationSizeMb: 32 },
     });
@@ -134,7 +167,10 @@ export class MimeParserPool {
       if ('ready' in response) {
         this.ready.add(worker);
         const waiting = this.running.get(worker);
-        if (waiting && !waiting.timer) waiting.timer = this.limit(worker, waiting.job);
+        if (waiting && !waiting.timer) {
+          waiting.timer = this.limit(worker, waiting.job);
+          waiting.startedAt = Date.now();
+        }
         return;
       }
       const current = this.running.get(worker);
