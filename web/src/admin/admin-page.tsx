@@ -1,4 +1,4 @@
-import { Button, Group, Modal, Stack, Title } from '@mantine/core';
+import { Button, Group, Modal, Stack, Table, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +44,59 @@ export function AdminListPage<T>({
         {editing && renderForm(editing.item, done)}
       </Modal>
     </Stack>
+  );
+}
+
+export type AdminColumn<T> = { header: string; cell: (item: T) => ReactNode };
+
+/**
+ * The table of an administration list, labelled by the page's title: the first column is each item's name, a button
+ * that opens it for editing; `columns` follow. `children` go below the rows (a note such as "narrow the search").
+ */
+export function AdminTable<T extends { id: string; name: string }>({
+  label,
+  items,
+  onEdit,
+  columns,
+  minWidth = 600,
+  children,
+}: {
+  label: string;
+  items: T[];
+  onEdit: (item: T) => void;
+  columns: AdminColumn<T>[];
+  minWidth?: number;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Table.ScrollContainer minWidth={minWidth}>
+      <Table aria-label={label}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('admin.name')}</Table.Th>
+            {columns.map((column) => (
+              <Table.Th key={column.header}>{column.header}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {items.map((item) => (
+            <Table.Tr key={item.id}>
+              <Table.Td>
+                <Button variant="subtle" size="compact-sm" onClick={() => onEdit(item)}>
+                  {item.name}
+                </Button>
+              </Table.Td>
+              {columns.map((column) => (
+                <Table.Td key={column.header}>{column.cell(item)}</Table.Td>
+              ))}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {children}
+    </Table.ScrollContainer>
   );
 }
 

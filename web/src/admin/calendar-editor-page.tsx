@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Anchor,
   Button,
   Card,
@@ -37,6 +36,7 @@ import { CalendarPreview } from './calendar-preview.tsx';
 import { notifySaved } from './admin-page.tsx';
 import { fieldError, FormError } from './form-errors.tsx';
 import { HoursEditor } from './hours-editor.tsx';
+import { patchAt, RemoveRowButton } from './list-edit.tsx';
 
 /** /admin/calendars/new and /admin/calendars/:id — the editor, loaded with the stored calendar when there is one. */
 export function CalendarEditorPage() {
@@ -247,11 +247,7 @@ function CalendarEditor({ calendarId, initial }: { calendarId?: string; initial:
                     value={holiday.date}
                     error={err(`definition.holidays.${index}.date`)}
                     onChange={(e) =>
-                      update({
-                        holidays: form.holidays.map((h, i) =>
-                          i === index ? { ...h, date: e.currentTarget.value } : h,
-                        ),
-                      })
+                      update({ holidays: patchAt(form.holidays, index, { date: e.currentTarget.value }) })
                     }
                   />
                   <TextInput
@@ -259,22 +255,14 @@ function CalendarEditor({ calendarId, initial }: { calendarId?: string; initial:
                     label={t('admin.calendar.closedDateName', { n: index + 1 })}
                     value={holiday.name}
                     onChange={(e) =>
-                      update({
-                        holidays: form.holidays.map((h, i) =>
-                          i === index ? { ...h, name: e.currentTarget.value } : h,
-                        ),
-                      })
+                      update({ holidays: patchAt(form.holidays, index, { name: e.currentTarget.value }) })
                     }
                   />
-                  <ActionIcon
+                  <RemoveRowButton
                     mt={24}
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('admin.calendar.removeClosedDate', { n: index + 1 })}
+                    label={t('admin.calendar.removeClosedDate', { n: index + 1 })}
                     onClick={() => update({ holidays: form.holidays.filter((_, i) => i !== index) })}
-                  >
-                    ×
-                  </ActionIcon>
+                  />
                 </Group>
               ))}
               <Button
@@ -305,29 +293,19 @@ function CalendarEditor({ calendarId, initial }: { calendarId?: string; initial:
                     value={override.date}
                     error={err(`definition.overrides.${override.date}`)}
                     onChange={(e) =>
-                      update({
-                        overrides: form.overrides.map((o, i) =>
-                          i === index ? { ...o, date: e.currentTarget.value } : o,
-                        ),
-                      })
+                      update({ overrides: patchAt(form.overrides, index, { date: e.currentTarget.value }) })
                     }
                   />
                   <HoursEditor
                     label={override.date || t('admin.calendar.overrideDateN', { n: index + 1 })}
                     hours={override.hours}
-                    onChange={(hours) =>
-                      update({ overrides: form.overrides.map((o, i) => (i === index ? { ...o, hours } : o)) })
-                    }
+                    onChange={(hours) => update({ overrides: patchAt(form.overrides, index, { hours }) })}
                   />
-                  <ActionIcon
+                  <RemoveRowButton
                     mt={24}
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('admin.calendar.removeOverride', { n: index + 1 })}
+                    label={t('admin.calendar.removeOverride', { n: index + 1 })}
                     onClick={() => update({ overrides: form.overrides.filter((_, i) => i !== index) })}
-                  >
-                    ×
-                  </ActionIcon>
+                  />
                 </Group>
               ))}
               <Button

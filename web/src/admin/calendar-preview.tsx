@@ -1,5 +1,4 @@
 import {
-  ActionIcon,
   Alert,
   Button,
   Group,
@@ -29,6 +28,7 @@ import {
   weekSlots,
 } from './calendar-form.ts';
 import { FormError } from './form-errors.tsx';
+import { patchAt, RemoveRowButton } from './list-edit.tsx';
 
 /**
  * The live preview of an unsaved calendar: the server's own engine (POST /sla/simulate with the inline definition)
@@ -121,9 +121,7 @@ export function CalendarPreview({
                     type="datetime-local"
                     aria-label={t('admin.calendar.sampleStartN', { n: index + 1 })}
                     value={sample.start}
-                    onChange={(e) =>
-                      onSamplesChange(samples.map((s, i) => (i === index ? { ...s, start: e.currentTarget.value } : s)))
-                    }
+                    onChange={(e) => onSamplesChange(patchAt(samples, index, { start: e.currentTarget.value }))}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -136,11 +134,7 @@ export function CalendarPreview({
                     aria-label={t('admin.calendar.sampleHoursN', { n: index + 1 })}
                     value={sample.hours}
                     onChange={(value) =>
-                      onSamplesChange(
-                        samples.map((s, i) =>
-                          i === index ? { ...s, hours: typeof value === 'number' ? value : 0 } : s,
-                        ),
-                      )
+                      onSamplesChange(patchAt(samples, index, { hours: typeof value === 'number' ? value : 0 }))
                     }
                   />
                 </Table.Td>
@@ -159,14 +153,10 @@ export function CalendarPreview({
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <ActionIcon
-                    variant="subtle"
-                    color="red"
-                    aria-label={t('admin.calendar.removeSample', { n: index + 1 })}
+                  <RemoveRowButton
+                    label={t('admin.calendar.removeSample', { n: index + 1 })}
                     onClick={() => onSamplesChange(samples.filter((_, i) => i !== index))}
-                  >
-                    ×
-                  </ActionIcon>
+                  />
                 </Table.Td>
               </Table.Tr>
             );

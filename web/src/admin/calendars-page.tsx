@@ -2,8 +2,7 @@ import { Anchor, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { calendarsQuery } from './admin-api.ts';
 import { DAYS, formFromDefinition } from './calendar-form.ts';
 
@@ -21,50 +20,48 @@ export function CalendarsPage() {
           {t('admin.calendar.new')}
         </Button>
       </Group>
-      {calendars.isPending ? (
-        <PageLoader />
-      ) : calendars.isError ? (
-        <QueryError error={calendars.error} onRetry={() => void calendars.refetch()} />
-      ) : (
-        <Table.ScrollContainer minWidth={600}>
-          <Table aria-label={t('admin.calendar.listTitle')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.name')}</Table.Th>
-                <Table.Th>{t('admin.calendar.timezone')}</Table.Th>
-                <Table.Th>{t('admin.calendar.weeklyTitle')}</Table.Th>
-                <Table.Th>{t('admin.calendar.holidaysTitle')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {calendars.data.items.map((calendar) => {
-                const form = formFromDefinition(calendar.name, calendar.definition);
-                const openDays = DAYS.filter((d) => form.weekly[d].length > 0).length;
-                return (
-                  <Table.Tr key={calendar.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/admin/calendars/${calendar.id}`}>
-                        {calendar.name}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{form.timezone}</Table.Td>
-                    <Table.Td>
-                      {form.alwaysOpen
-                        ? t('admin.calendar.alwaysOpen')
-                        : t('admin.calendar.openDays', { count: openDays })}
-                    </Table.Td>
-                    <Table.Td>
-                      {form.holidaySource.enabled
-                        ? `${form.holidaySource.country}${form.holidaySource.region ? `-${form.holidaySource.region}` : ''} (${form.holidaySource.types.map((type) => t(`admin.calendar.holidayType.${type}`)).join(', ')})`
-                        : '—'}
-                    </Table.Td>
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+      <QueryState query={calendars}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={600}>
+            <Table aria-label={t('admin.calendar.listTitle')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.name')}</Table.Th>
+                  <Table.Th>{t('admin.calendar.timezone')}</Table.Th>
+                  <Table.Th>{t('admin.calendar.weeklyTitle')}</Table.Th>
+                  <Table.Th>{t('admin.calendar.holidaysTitle')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((calendar) => {
+                  const form = formFromDefinition(calendar.name, calendar.definition);
+                  const openDays = DAYS.filter((d) => form.weekly[d].length > 0).length;
+                  return (
+                    <Table.Tr key={calendar.id}>
+                      <Table.Td>
+                        <Anchor component={Link} to={`/admin/calendars/${calendar.id}`}>
+                          {calendar.name}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{form.timezone}</Table.Td>
+                      <Table.Td>
+                        {form.alwaysOpen
+                          ? t('admin.calendar.alwaysOpen')
+                          : t('admin.calendar.openDays', { count: openDays })}
+                      </Table.Td>
+                      <Table.Td>
+                        {form.holidaySource.enabled
+                          ? `${form.holidaySource.country}${form.holidaySource.region ? `-${form.holidaySource.region}` : ''} (${form.holidaySource.types.map((type) => t(`admin.calendar.holidayType.${type}`)).join(', ')})`
+                          : '—'}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
     </Stack>
   );
 }

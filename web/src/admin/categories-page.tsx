@@ -1,12 +1,11 @@
 import type { Category } from '@loket/contract';
-import { Button, NumberInput, Stack, Switch, Table, TextInput } from '@mantine/core';
+import { NumberInput, Stack, Switch, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { adminApi, categoriesQuery } from './admin-api.ts';
-import { AdminListPage, FormButtons } from './admin-page.tsx';
+import { AdminListPage, AdminTable, FormButtons } from './admin-page.tsx';
 import { fieldError, FormError } from './form-errors.tsx';
 import { translationsForm, TranslationsFields, translationsInput } from './translations-fields.tsx';
 
@@ -21,42 +20,23 @@ export function CategoriesPage() {
       formTitle={(c) => (c ? t('admin.category.edit', { name: c.name }) : t('admin.category.new'))}
       renderForm={(c, done) => <CategoryForm category={c} onDone={done} />}
     >
-      {(edit) =>
-        categories.isPending ? (
-          <PageLoader />
-        ) : categories.isError ? (
-          <QueryError error={categories.error} onRetry={() => void categories.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={600}>
-            <Table aria-label={t('admin.category.listTitle')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.name')}</Table.Th>
-                  <Table.Th>{t('admin.key')}</Table.Th>
-                  <Table.Th>{t('admin.translations')}</Table.Th>
-                  <Table.Th>{t('admin.position')}</Table.Th>
-                  <Table.Th>{t('admin.active')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {categories.data.items.map((category) => (
-                  <Table.Tr key={category.id}>
-                    <Table.Td>
-                      <Button variant="subtle" size="compact-sm" onClick={() => edit(category)}>
-                        {category.name}
-                      </Button>
-                    </Table.Td>
-                    <Table.Td>{category.key}</Table.Td>
-                    <Table.Td>{Object.values(category.translations).join(' · ')}</Table.Td>
-                    <Table.Td>{category.position}</Table.Td>
-                    <Table.Td>{category.isActive ? t('admin.yes') : t('admin.no')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      }
+      {(edit) => (
+        <QueryState query={categories}>
+          {(data) => (
+            <AdminTable
+              label={t('admin.category.listTitle')}
+              items={data.items}
+              onEdit={edit}
+              columns={[
+                { header: t('admin.key'), cell: (c) => c.key },
+                { header: t('admin.translations'), cell: (c) => Object.values(c.translations).join(' · ') },
+                { header: t('admin.position'), cell: (c) => c.position },
+                { header: t('admin.active'), cell: (c) => (c.isActive ? t('admin.yes') : t('admin.no')) },
+              ]}
+            />
+          )}
+        </QueryState>
+      )}
     </AdminListPage>
   );
 }

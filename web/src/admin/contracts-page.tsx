@@ -5,8 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { viewerTimeZone } from '../i18n/format.ts';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { adminApi, calendarsQuery, organisationsQuery } from './admin-api.ts';
 import { defaultVersionForm, versionInputFrom } from './contract-form.ts';
@@ -31,51 +30,49 @@ export function ContractsPage() {
         </Title>
         <Button onClick={open}>{t('admin.contract.new')}</Button>
       </Group>
-      {contracts.isPending ? (
-        <PageLoader />
-      ) : contracts.isError ? (
-        <QueryError error={contracts.error} onRetry={() => void contracts.refetch()} />
-      ) : (
-        <Table.ScrollContainer minWidth={700}>
-          <Table aria-label={t('admin.contract.listTitle')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('admin.name')}</Table.Th>
-                <Table.Th>{t('admin.organisationLabel')}</Table.Th>
-                <Table.Th>{t('admin.contract.calendar')}</Table.Th>
-                <Table.Th>{t('admin.contract.version')}</Table.Th>
-                <Table.Th>{t('admin.contract.effectiveFrom')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {contracts.data.items.map((contract) => (
-                <Table.Tr key={contract.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/admin/contracts/${contract.id}`}>
-                      {contract.name}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>{orgName(contract.organisationId)}</Table.Td>
-                  <Table.Td>
-                    {contract.currentVersion ? calendarName(contract.currentVersion.calendarId) : '—'}
-                  </Table.Td>
-                  <Table.Td>
-                    {contract.currentVersion
-                      ? t('admin.contract.versionOf', {
-                          version: contract.currentVersion.version,
-                          latest: contract.latestVersion,
-                        })
-                      : t('admin.contract.notYetInForce')}
-                  </Table.Td>
-                  <Table.Td>
-                    {contract.currentVersion ? <ZonedTime at={contract.currentVersion.effectiveFrom} /> : '—'}
-                  </Table.Td>
+      <QueryState query={contracts}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={700}>
+            <Table aria-label={t('admin.contract.listTitle')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('admin.name')}</Table.Th>
+                  <Table.Th>{t('admin.organisationLabel')}</Table.Th>
+                  <Table.Th>{t('admin.contract.calendar')}</Table.Th>
+                  <Table.Th>{t('admin.contract.version')}</Table.Th>
+                  <Table.Th>{t('admin.contract.effectiveFrom')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((contract) => (
+                  <Table.Tr key={contract.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/admin/contracts/${contract.id}`}>
+                        {contract.name}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>{orgName(contract.organisationId)}</Table.Td>
+                    <Table.Td>
+                      {contract.currentVersion ? calendarName(contract.currentVersion.calendarId) : '—'}
+                    </Table.Td>
+                    <Table.Td>
+                      {contract.currentVersion
+                        ? t('admin.contract.versionOf', {
+                            version: contract.currentVersion.version,
+                            latest: contract.latestVersion,
+                          })
+                        : t('admin.contract.notYetInForce')}
+                    </Table.Td>
+                    <Table.Td>
+                      {contract.currentVersion ? <ZonedTime at={contract.currentVersion.effectiveFrom} /> : '—'}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
       <Modal opened={opened} onClose={close} title={t('admin.contract.new')} size="xl">
         {opened && <NewContractForm onDone={close} />}
       </Modal>

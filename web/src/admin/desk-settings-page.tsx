@@ -3,8 +3,7 @@ import { Button, Card, Group, NumberInput, Select, Stack, Text, TextInput, Title
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { adminApi } from './admin-api.ts';
 import type { MatrixCell } from './contract-form.ts';
 import { notifySaved } from './admin-page.tsx';
@@ -22,20 +21,8 @@ export function DeskSettingsPage() {
       <Title order={1} size="h2">
         {t('admin.settings.title')}
       </Title>
-      {settings.isPending ? (
-        <PageLoader />
-      ) : settings.isError ? (
-        <QueryError error={settings.error} onRetry={() => void settings.refetch()} />
-      ) : (
-        <SettingsForm key={settings.dataUpdatedAt} initial={settings.data} />
-      )}
-      {matrix.isPending ? (
-        <PageLoader />
-      ) : matrix.isError ? (
-        <QueryError error={matrix.error} onRetry={() => void matrix.refetch()} />
-      ) : (
-        <MatrixForm key={matrix.dataUpdatedAt} initial={matrix.data.cells} />
-      )}
+      <QueryState query={settings}>{(data) => <SettingsForm key={settings.dataUpdatedAt} initial={data} />}</QueryState>
+      <QueryState query={matrix}>{(data) => <MatrixForm key={matrix.dataUpdatedAt} initial={data.cells} />}</QueryState>
     </Stack>
   );
 }

@@ -1,12 +1,11 @@
 import type { Group as AgentGroup } from '@loket/contract';
-import { Button, MultiSelect, Select, Stack, Table, Textarea, TextInput } from '@mantine/core';
+import { MultiSelect, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { adminApi, groupsQuery, staffQuery } from './admin-api.ts';
-import { AdminListPage, FormButtons } from './admin-page.tsx';
+import { AdminListPage, AdminTable, FormButtons } from './admin-page.tsx';
 import { fieldError, FormError } from './form-errors.tsx';
 
 /** /admin/groups — groups of agents with their lead and members. */
@@ -22,38 +21,21 @@ export function GroupsPage() {
       formTitle={(g) => (g ? t('admin.group.edit', { name: g.name }) : t('admin.group.new'))}
       renderForm={(g, done) => <GroupForm group={g} onDone={done} />}
     >
-      {(edit) =>
-        groups.isPending ? (
-          <PageLoader />
-        ) : groups.isError ? (
-          <QueryError error={groups.error} onRetry={() => void groups.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={600}>
-            <Table aria-label={t('admin.group.listTitle')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.name')}</Table.Th>
-                  <Table.Th>{t('admin.group.lead')}</Table.Th>
-                  <Table.Th>{t('admin.group.members')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {groups.data.items.map((group) => (
-                  <Table.Tr key={group.id}>
-                    <Table.Td>
-                      <Button variant="subtle" size="compact-sm" onClick={() => edit(group)}>
-                        {group.name}
-                      </Button>
-                    </Table.Td>
-                    <Table.Td>{nameOf(group.leadId)}</Table.Td>
-                    <Table.Td>{group.memberIds.map(nameOf).join(', ')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      }
+      {(edit) => (
+        <QueryState query={groups}>
+          {(data) => (
+            <AdminTable
+              label={t('admin.group.listTitle')}
+              items={data.items}
+              onEdit={edit}
+              columns={[
+                { header: t('admin.group.lead'), cell: (g) => nameOf(g.leadId) },
+                { header: t('admin.group.members'), cell: (g) => g.memberIds.map(nameOf).join(', ') },
+              ]}
+            />
+          )}
+        </QueryState>
+      )}
     </AdminListPage>
   );
 }

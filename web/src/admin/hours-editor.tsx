@@ -1,5 +1,6 @@
-import { ActionIcon, Button, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { patchAt, RemoveRowButton } from './list-edit.tsx';
 import type { Hours } from './calendar-form.ts';
 
 /**
@@ -18,8 +19,7 @@ export function HoursEditor({
   errors?: (index: number) => string | undefined;
 }) {
   const { t } = useTranslation();
-  const set = (index: number, patch: Partial<Hours[number]>) =>
-    onChange(hours.map((h, i) => (i === index ? { ...h, ...patch } : h)));
+  const set = (index: number, patch: Partial<Hours[number]>) => onChange(patchAt(hours, index, patch));
   return (
     <Stack gap={4}>
       {hours.length === 0 && (
@@ -49,14 +49,10 @@ export function HoursEditor({
             value={interval.to}
             onChange={(e) => set(index, { to: e.currentTarget.value })}
           />
-          <ActionIcon
-            variant="subtle"
-            color="red"
-            aria-label={t('admin.calendar.removeInterval', { day: label, n: index + 1 })}
+          <RemoveRowButton
+            label={t('admin.calendar.removeInterval', { day: label, n: index + 1 })}
             onClick={() => onChange(hours.filter((_, i) => i !== index))}
-          >
-            ×
-          </ActionIcon>
+          />
         </Group>
       ))}
       <Button

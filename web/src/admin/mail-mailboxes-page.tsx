@@ -20,8 +20,8 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError, useErrorMessage } from '../ui/query-error.tsx';
+import { useErrorMessage } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { MAIL_KEYS, mailApi } from './mail-api.ts';
 
@@ -296,69 +296,65 @@ export function MailMailboxesPage() {
         </Title>
         <Button onClick={() => setEditing('new')}>{t('mail.mailboxes.add')}</Button>
       </Group>
-      {mailboxes.isPending ? (
-        <PageLoader />
-      ) : mailboxes.isError ? (
-        <QueryError error={mailboxes.error} onRetry={() => void mailboxes.refetch()} />
-      ) : mailboxes.data.items.length === 0 ? (
-        <Text>{t('mail.mailboxes.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={700}>
-          <Table aria-label={t('mail.mailboxes.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('mail.mailboxes.name')}</Table.Th>
-                <Table.Th>{t('mail.mailboxes.address')}</Table.Th>
-                <Table.Th>{t('mail.mailboxes.inbound')}</Table.Th>
-                <Table.Th>{t('mail.mailboxes.lastCheck')}</Table.Th>
-                <Table.Th>{t('mail.mailboxes.active')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('mail.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {mailboxes.data.items.map((mailbox) => (
-                <Table.Tr key={mailbox.id}>
-                  <Table.Td>{mailbox.name}</Table.Td>
-                  <Table.Td>{mailbox.address}</Table.Td>
-                  <Table.Td>
-                    {mailbox.inbound === 'imap'
-                      ? `${t('mail.mailboxes.inboundImap')} (${mailbox.imap?.host ?? ''})`
-                      : t('mail.mailboxes.inboundSmtp')}
-                  </Table.Td>
-                  <Table.Td>
-                    {mailbox.imap?.lastError ? (
-                      <Text size="sm" c="red.8">
-                        {mailbox.imap.lastError}
-                      </Text>
-                    ) : mailbox.imap?.checkedAt ? (
-                      <ZonedTime at={mailbox.imap.checkedAt} />
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={mailbox.isActive ? 'teal.9' : 'gray.7'}>
-                      {mailbox.isActive ? t('mail.yes') : t('mail.no')}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Button
-                      size="xs"
-                      variant="default"
-                      onClick={() => setEditing(mailbox)}
-                      aria-label={t('mail.mailboxes.editNamed', { name: mailbox.name })}
-                    >
-                      {t('mail.edit')}
-                    </Button>
-                  </Table.Td>
+      <QueryState query={mailboxes} empty={t('mail.mailboxes.empty')} isEmpty={(d) => d.items.length === 0}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={700}>
+            <Table aria-label={t('mail.mailboxes.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('mail.mailboxes.name')}</Table.Th>
+                  <Table.Th>{t('mail.mailboxes.address')}</Table.Th>
+                  <Table.Th>{t('mail.mailboxes.inbound')}</Table.Th>
+                  <Table.Th>{t('mail.mailboxes.lastCheck')}</Table.Th>
+                  <Table.Th>{t('mail.mailboxes.active')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('mail.actions')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((mailbox) => (
+                  <Table.Tr key={mailbox.id}>
+                    <Table.Td>{mailbox.name}</Table.Td>
+                    <Table.Td>{mailbox.address}</Table.Td>
+                    <Table.Td>
+                      {mailbox.inbound === 'imap'
+                        ? `${t('mail.mailboxes.inboundImap')} (${mailbox.imap?.host ?? ''})`
+                        : t('mail.mailboxes.inboundSmtp')}
+                    </Table.Td>
+                    <Table.Td>
+                      {mailbox.imap?.lastError ? (
+                        <Text size="sm" c="red.8">
+                          {mailbox.imap.lastError}
+                        </Text>
+                      ) : mailbox.imap?.checkedAt ? (
+                        <ZonedTime at={mailbox.imap.checkedAt} />
+                      ) : (
+                        '—'
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={mailbox.isActive ? 'teal.9' : 'gray.7'}>
+                        {mailbox.isActive ? t('mail.yes') : t('mail.no')}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Button
+                        size="xs"
+                        variant="default"
+                        onClick={() => setEditing(mailbox)}
+                        aria-label={t('mail.mailboxes.editNamed', { name: mailbox.name })}
+                      >
+                        {t('mail.edit')}
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
       <Modal
         closeButtonProps={{ 'aria-label': t('mail.close') }}
         opened={editing !== null}

@@ -6,8 +6,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiError } from '../lib/api-client.ts';
-import { PageLoader } from '../ui/page-loader.tsx';
 import { QueryError, useErrorMessage } from '../ui/query-error.tsx';
+import { PageLoader } from '../ui/page-loader.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { canSendAgain, MAIL_KEYS, mailApi, refusedForNoSmtp } from './mail-api.ts';
 
@@ -142,44 +143,40 @@ export function MailOutboxPage() {
       <Text size="sm" c="gray.7">
         {t('mail.outbox.explain')}
       </Text>
-      {outbox.isPending ? (
-        <PageLoader />
-      ) : outbox.isError ? (
-        <QueryError error={outbox.error} onRetry={() => void outbox.refetch()} />
-      ) : outbox.data.items.length === 0 ? (
-        <Text>{t('mail.outbox.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={800}>
-          <Table aria-label={t('mail.outbox.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('mail.outbox.written')}</Table.Th>
-                <Table.Th>{t('mail.outbox.to')}</Table.Th>
-                <Table.Th>{t('mail.outbox.subject')}</Table.Th>
-                <Table.Th>{t('mail.outbox.status')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {outbox.data.items.map((mail) => (
-                <Table.Tr key={mail.id} data-testid="outbox-row">
-                  <Table.Td>
-                    <ZonedTime at={mail.createdAt} />
-                  </Table.Td>
-                  <Table.Td>{mail.toAddress}</Table.Td>
-                  <Table.Td>
-                    <Button variant="subtle" size="compact-sm" onClick={() => setOpen(mail.id)} px={0}>
-                      {mail.subject}
-                    </Button>
-                  </Table.Td>
-                  <Table.Td>
-                    <OutboxStatusBadge status={mail.status} />
-                  </Table.Td>
+      <QueryState query={outbox} empty={t('mail.outbox.empty')} isEmpty={(d) => d.items.length === 0}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={800}>
+            <Table aria-label={t('mail.outbox.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('mail.outbox.written')}</Table.Th>
+                  <Table.Th>{t('mail.outbox.to')}</Table.Th>
+                  <Table.Th>{t('mail.outbox.subject')}</Table.Th>
+                  <Table.Th>{t('mail.outbox.status')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((mail) => (
+                  <Table.Tr key={mail.id} data-testid="outbox-row">
+                    <Table.Td>
+                      <ZonedTime at={mail.createdAt} />
+                    </Table.Td>
+                    <Table.Td>{mail.toAddress}</Table.Td>
+                    <Table.Td>
+                      <Button variant="subtle" size="compact-sm" onClick={() => setOpen(mail.id)} px={0}>
+                        {mail.subject}
+                      </Button>
+                    </Table.Td>
+                    <Table.Td>
+                      <OutboxStatusBadge status={mail.status} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
       <Modal
         closeButtonProps={{ 'aria-label': t('mail.close') }}
         opened={open !== null}

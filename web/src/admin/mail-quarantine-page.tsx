@@ -5,8 +5,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError, useErrorMessage } from '../ui/query-error.tsx';
+import { useErrorMessage } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { MAIL_KEYS, mailApi } from './mail-api.ts';
 
@@ -115,62 +115,58 @@ export function MailQuarantinePage() {
           ]}
         />
       </Group>
-      {messages.isPending ? (
-        <PageLoader />
-      ) : messages.isError ? (
-        <QueryError error={messages.error} onRetry={() => void messages.refetch()} />
-      ) : messages.data.items.length === 0 ? (
-        <Text>{t('mail.quarantine.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table aria-label={t('mail.quarantine.title')} verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('mail.quarantine.received')}</Table.Th>
-                <Table.Th>{t('mail.quarantine.from')}</Table.Th>
-                <Table.Th>{t('mail.quarantine.subject')}</Table.Th>
-                <Table.Th>{t('mail.quarantine.status')}</Table.Th>
-                <Table.Th>{t('mail.quarantine.reason')}</Table.Th>
-                <Table.Th>{t('mail.actions')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {messages.data.items.map((message) => (
-                <Table.Tr key={message.id} data-testid="inbound-row">
-                  <Table.Td>
-                    <ZonedTime at={message.receivedAt} />
-                  </Table.Td>
-                  <Table.Td>{message.fromAddress ?? message.envelopeFrom ?? '—'}</Table.Td>
-                  <Table.Td>
-                    {message.subject ?? t('mail.quarantine.noSubject')}
-                    {message.ticketId && (
-                      <Text size="xs">
-                        <Anchor component={Link} to={`/agent/tickets/${message.ticketId}`}>
-                          {t('mail.quarantine.openTicket')}
-                        </Anchor>
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={STATUS_COLOR[message.status]}>{t(`mail.inboundStatus.${message.status}`)}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{message.reason ?? '—'}</Text>
-                    {message.attempts > 1 && (
-                      <Text size="xs" c="gray.7">
-                        {t('mail.quarantine.attempts', { count: message.attempts })}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <MessageActions message={message} />
-                  </Table.Td>
+      <QueryState query={messages} empty={t('mail.quarantine.empty')} isEmpty={(d) => d.items.length === 0}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table aria-label={t('mail.quarantine.title')} verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('mail.quarantine.received')}</Table.Th>
+                  <Table.Th>{t('mail.quarantine.from')}</Table.Th>
+                  <Table.Th>{t('mail.quarantine.subject')}</Table.Th>
+                  <Table.Th>{t('mail.quarantine.status')}</Table.Th>
+                  <Table.Th>{t('mail.quarantine.reason')}</Table.Th>
+                  <Table.Th>{t('mail.actions')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((message) => (
+                  <Table.Tr key={message.id} data-testid="inbound-row">
+                    <Table.Td>
+                      <ZonedTime at={message.receivedAt} />
+                    </Table.Td>
+                    <Table.Td>{message.fromAddress ?? message.envelopeFrom ?? '—'}</Table.Td>
+                    <Table.Td>
+                      {message.subject ?? t('mail.quarantine.noSubject')}
+                      {message.ticketId && (
+                        <Text size="xs">
+                          <Anchor component={Link} to={`/agent/tickets/${message.ticketId}`}>
+                            {t('mail.quarantine.openTicket')}
+                          </Anchor>
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={STATUS_COLOR[message.status]}>{t(`mail.inboundStatus.${message.status}`)}</Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{message.reason ?? '—'}</Text>
+                      {message.attempts > 1 && (
+                        <Text size="xs" c="gray.7">
+                          {t('mail.quarantine.attempts', { count: message.attempts })}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      <MessageActions message={message} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
     </Stack>
   );
 }

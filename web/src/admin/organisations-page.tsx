@@ -1,12 +1,11 @@
 import type { Language, Organisation, OrganisationKind } from '@loket/contract';
-import { Button, Select, Stack, Switch, Table, TagsInput, TextInput } from '@mantine/core';
+import { Select, Stack, Switch, TagsInput, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { adminApi, organisationsQuery } from './admin-api.ts';
-import { AdminListPage, FormButtons } from './admin-page.tsx';
+import { AdminListPage, AdminTable, FormButtons } from './admin-page.tsx';
 import { fieldError, FormError } from './form-errors.tsx';
 
 const KIND_KEY = {
@@ -31,42 +30,23 @@ export function OrganisationsPage() {
       formTitle={(o) => (o ? t('admin.organisation.edit', { name: o.name }) : t('admin.organisation.new'))}
       renderForm={(o, done) => <OrganisationForm organisation={o} onDone={done} />}
     >
-      {(edit) =>
-        organisations.isPending ? (
-          <PageLoader />
-        ) : organisations.isError ? (
-          <QueryError error={organisations.error} onRetry={() => void organisations.refetch()} />
-        ) : (
-          <Table.ScrollContainer minWidth={600}>
-            <Table aria-label={t('admin.organisationsTitle')}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('admin.name')}</Table.Th>
-                  <Table.Th>{t('admin.kind')}</Table.Th>
-                  <Table.Th>{t('admin.domains')}</Table.Th>
-                  <Table.Th>{t('admin.language')}</Table.Th>
-                  <Table.Th>{t('admin.active')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {organisations.data.items.map((organisation) => (
-                  <Table.Tr key={organisation.id}>
-                    <Table.Td>
-                      <Button variant="subtle" size="compact-sm" onClick={() => edit(organisation)}>
-                        {organisation.name}
-                      </Button>
-                    </Table.Td>
-                    <Table.Td>{t(KIND_KEY[organisation.kind])}</Table.Td>
-                    <Table.Td>{organisation.domains.join(', ')}</Table.Td>
-                    <Table.Td>{t(`language.${organisation.language}`)}</Table.Td>
-                    <Table.Td>{organisation.isActive ? t('admin.yes') : t('admin.no')}</Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        )
-      }
+      {(edit) => (
+        <QueryState query={organisations}>
+          {(data) => (
+            <AdminTable
+              label={t('admin.organisationsTitle')}
+              items={data.items}
+              onEdit={edit}
+              columns={[
+                { header: t('admin.kind'), cell: (o) => t(KIND_KEY[o.kind]) },
+                { header: t('admin.domains'), cell: (o) => o.domains.join(', ') },
+                { header: t('admin.language'), cell: (o) => t(`language.${o.language}`) },
+                { header: t('admin.active'), cell: (o) => (o.isActive ? t('admin.yes') : t('admin.no')) },
+              ]}
+            />
+          )}
+        </QueryState>
+      )}
     </AdminListPage>
   );
 }

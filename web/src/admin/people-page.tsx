@@ -1,25 +1,13 @@
 import type { Language, Person, Role } from '@loket/contract';
 import { isAgentRole } from '@loket/contract';
-import {
-  Button,
-  Group,
-  MultiSelect,
-  PasswordInput,
-  Select,
-  Stack,
-  Switch,
-  Table,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Group, MultiSelect, PasswordInput, Select, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { adminApi, groupsQuery, organisationsQuery } from './admin-api.ts';
-import { AdminListPage, FormButtons } from './admin-page.tsx';
+import { AdminListPage, AdminTable, FormButtons } from './admin-page.tsx';
 import { fieldError, FormError } from './form-errors.tsx';
 import { useLanguageOptions } from './organisations-page.tsx';
 
@@ -78,51 +66,33 @@ export function PeoplePage() {
               onChange={setOrganisationId}
             />
           </Group>
-          {people.isPending ? (
-            <PageLoader />
-          ) : people.isError ? (
-            <QueryError error={people.error} onRetry={() => void people.refetch()} />
-          ) : (
-            <Table.ScrollContainer minWidth={800}>
-              <Table aria-label={t('admin.person.listTitle')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('admin.name')}</Table.Th>
-                    <Table.Th>{t('admin.person.email')}</Table.Th>
-                    <Table.Th>{t('admin.person.role')}</Table.Th>
-                    <Table.Th>{t('admin.organisationLabel')}</Table.Th>
-                    <Table.Th>{t('admin.language')}</Table.Th>
-                    <Table.Th>{t('admin.person.groups')}</Table.Th>
-                    <Table.Th>{t('admin.active')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {people.data.items.map((person) => (
-                    <Table.Tr key={person.id}>
-                      <Table.Td>
-                        <Button variant="subtle" size="compact-sm" onClick={() => edit(person)}>
-                          {person.name}
-                        </Button>
-                      </Table.Td>
-                      <Table.Td>{person.email}</Table.Td>
-                      <Table.Td>{t(`admin.role.${person.role}`)}</Table.Td>
-                      <Table.Td>{orgName(person.organisationId)}</Table.Td>
-                      <Table.Td>
-                        {person.language ? t(`language.${person.language}`) : t('admin.person.orgLanguage')}
-                      </Table.Td>
-                      <Table.Td>{isAgentRole(person.role) ? groupsOf(person.id) : ''}</Table.Td>
-                      <Table.Td>{person.isActive ? t('admin.yes') : t('admin.no')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-              {people.data.nextCursor && (
-                <Text size="sm" c="gray.7">
-                  {t('admin.person.narrowDown')}
-                </Text>
-              )}
-            </Table.ScrollContainer>
-          )}
+          <QueryState query={people}>
+            {(data) => (
+              <AdminTable
+                label={t('admin.person.listTitle')}
+                items={data.items}
+                onEdit={edit}
+                minWidth={800}
+                columns={[
+                  { header: t('admin.person.email'), cell: (p) => p.email },
+                  { header: t('admin.person.role'), cell: (p) => t(`admin.role.${p.role}`) },
+                  { header: t('admin.organisationLabel'), cell: (p) => orgName(p.organisationId) },
+                  {
+                    header: t('admin.language'),
+                    cell: (p) => (p.language ? t(`language.${p.language}`) : t('admin.person.orgLanguage')),
+                  },
+                  { header: t('admin.person.groups'), cell: (p) => (isAgentRole(p.role) ? groupsOf(p.id) : '') },
+                  { header: t('admin.active'), cell: (p) => (p.isActive ? t('admin.yes') : t('admin.no')) },
+                ]}
+              >
+                {data.nextCursor && (
+                  <Text size="sm" c="gray.7">
+                    {t('admin.person.narrowDown')}
+                  </Text>
+                )}
+              </AdminTable>
+            )}
+          </QueryState>
         </>
       )}
     </AdminListPage>

@@ -16,10 +16,9 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { adminApi, statusesQuery } from './admin-api.ts';
-import { AdminListPage, FormButtons, notifySaved } from './admin-page.tsx';
+import { AdminListPage, AdminTable, FormButtons, notifySaved } from './admin-page.tsx';
 import { fieldError, FormError } from './form-errors.tsx';
 import { translationsForm, TranslationsFields, translationsInput } from './translations-fields.tsx';
 
@@ -44,47 +43,27 @@ export function StatusesPage() {
       formTitle={(s) => (s ? t('admin.status.edit', { name: s.name }) : t('admin.status.new'))}
       renderForm={(s, done) => <StatusForm status={s} onDone={done} />}
     >
-      {(edit) =>
-        statuses.isPending ? (
-          <PageLoader />
-        ) : statuses.isError ? (
-          <QueryError error={statuses.error} onRetry={() => void statuses.refetch()} />
-        ) : (
-          <>
-            <Table.ScrollContainer minWidth={600}>
-              <Table aria-label={t('admin.status.listTitle')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('admin.name')}</Table.Th>
-                    <Table.Th>{t('admin.key')}</Table.Th>
-                    <Table.Th>{t('admin.kind')}</Table.Th>
-                    <Table.Th>{t('admin.translations')}</Table.Th>
-                    <Table.Th>{t('admin.position')}</Table.Th>
-                    <Table.Th>{t('admin.active')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {statuses.data.items.map((status) => (
-                    <Table.Tr key={status.id}>
-                      <Table.Td>
-                        <Button variant="subtle" size="compact-sm" onClick={() => edit(status)}>
-                          {status.name}
-                        </Button>
-                      </Table.Td>
-                      <Table.Td>{status.key}</Table.Td>
-                      <Table.Td>{t(`statusKind.${status.kind}`)}</Table.Td>
-                      <Table.Td>{Object.values(status.translations).join(' · ')}</Table.Td>
-                      <Table.Td>{status.position}</Table.Td>
-                      <Table.Td>{status.isActive ? t('admin.yes') : t('admin.no')}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            <TransitionsMatrix key={statuses.dataUpdatedAt} statuses={statuses.data.items} />
-          </>
-        )
-      }
+      {(edit) => (
+        <QueryState query={statuses}>
+          {(data) => (
+            <>
+              <AdminTable
+                label={t('admin.status.listTitle')}
+                items={data.items}
+                onEdit={edit}
+                columns={[
+                  { header: t('admin.key'), cell: (s) => s.key },
+                  { header: t('admin.kind'), cell: (s) => t(`statusKind.${s.kind}`) },
+                  { header: t('admin.translations'), cell: (s) => Object.values(s.translations).join(' · ') },
+                  { header: t('admin.position'), cell: (s) => s.position },
+                  { header: t('admin.active'), cell: (s) => (s.isActive ? t('admin.yes') : t('admin.no')) },
+                ]}
+              />
+              <TransitionsMatrix key={statuses.dataUpdatedAt} statuses={data.items} />
+            </>
+          )}
+        </QueryState>
+      )}
     </AdminListPage>
   );
 }
