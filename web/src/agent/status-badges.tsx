@@ -1,5 +1,5 @@
 import type { ComponentState, IncidentImpact, IncidentStatus, MaintenanceStatus, MonitorState } from '@loket/contract';
-import { Badge } from '@mantine/core';
+import { Badge, type MantineSpacing } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { COMPONENT_STATE_COLOR, IMPACT_COLOR, MONITOR_STATE_COLOR } from './status-api.ts';
 
@@ -31,4 +31,14 @@ export function MaintenanceStatusBadge({ status }: { status: MaintenanceStatus }
 export function MonitorStateBadge({ state }: { state: MonitorState }) {
   const { t } = useTranslation();
   return <Badge color={MONITOR_STATE_COLOR[state]}>{t(`status.monitorState.${state}`)}</Badge>;
+}
+
+/** An incident or maintenance that is not yet published on the status page. */
+export function DraftBadge({ ml }: { ml?: MantineSpacing }) {
+  const { t } = useTranslation();
+  return (
+    <Badge ml={ml} color="gray.7" variant="outline">
+      {t('status.incidents.draft')}
+    </Badge>
+  );
 }

@@ -1,10 +1,9 @@
-import { COMPONENT_STATES, type Component, type ComponentState } from '@loket/contract';
+import type { Component, ComponentState } from '@loket/contract';
 import {
   ActionIcon,
   Autocomplete,
   Button,
   Group,
-  Modal,
   MultiSelect,
   Paper,
   Select,
@@ -17,14 +16,14 @@ import {
   Title,
   VisuallyHidden,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError, useErrorMessage } from '../ui/query-error.tsx';
+import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { STATUS_KEYS, statusApi } from './status-api.ts';
 import { ComponentStateBadge } from './status-badges.tsx';
+import { FormActions, FormError, FormModal, useStatusNotify, useStatusOptions } from './status-shared.tsx';
 
 function useRefreshStatus() {
   const queryClient = useQueryClient();
@@ -37,7 +36,7 @@ function useRefreshStatus() {
 
 function ComponentForm({ component, onDone }: { component: Component | null; onDone: () => void }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const notify = useStatusNotify();
   const refresh = useRefreshStatus();
   const groups = useQuery({ queryKey: STATUS_KEYS.groups, queryFn: statusApi.listGroups });
   const contracts = useQuery({ queryKey: STATUS_KEYS.contracts, queryFn: statusApi.listContracts });
@@ -70,11 +69,7 @@ function ComponentForm({ component, onDone }: { component: Component | null; onD
     },
     onSuccess: async () => {
       await refresh();
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('status.close') },
-        color: 'teal',
-        message: t('status.components.saved'),
-      });
+      notify.saved(t('status.components.saved'));
       onDone();
     },
   });
@@ -120,19 +115,8 @@ function ComponentForm({ component, onDone }: { component: Component | null; onD
           value={contractIds}
           onChange={setContractIds}
         />
-        {save.isError && (
-          <Text c="red.8" size="sm" role="alert">
-            {errorMessage(save.error)}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('status.cancel')}
-          </Button>
-          <Button type="submit" loading={save.isPending}>
-            {t('status.save')}
-          </Button>
-        </Group>
+        <FormError error={save.error} />
+        <FormActions onCancel={onDone} pending={save.isPending} submitLabel={t('status.save')} />
       </Stack>
     </form>
   );
@@ -140,23 +124,18 @@ function ComponentForm({ component, onDone }: { component: Component | null; onD
 
 function ComponentRow({ component, onEdit }: { component: Component; onEdit: () => void }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const notify = useStatusNotify();
+  const options = useStatusOptions();
   const refresh = useRefreshStatus();
-  const onError = (error: unknown) =>
-    notifications.show({
-      closeButtonProps: { 'aria-label': t('status.close') },
-      color: 'red',
-      message: errorMessage(error),
-    });
   const setState = useMutation({
     mutationFn: (state: ComponentState) => statusApi.updateComponent(component.id, { state }),
     onSuccess: refresh,
-    onError,
+    onError: notify.failed,
   });
   const remove = useMutation({
     mutationFn: () => statusApi.deleteComponent(component.id),
     onSuccess: refresh,
-    onError,
+    onError: notify.failed,
   });
   return (
     <Table.Tr data-testid="component-row">
@@ -179,7 +158,7 @@ function ComponentRow({ component, onEdit }: { component: Component; onEdit: () 
           value={component.state}
           disabled={setState.isPending}
           onChange={(value) => value && setState.mutate(value as ComponentState)}
-          data={COMPONENT_STATES.map((s) => ({ value: s, label: t(`status.componentState.${s}`) }))}
+          data={options.componentStates}
         />
       </Table.Td>
       <Table.Td>{component.isPublic ? t('status.components.publicYes') : t('status.components.publicNo')}</Table.Td>
@@ -214,29 +193,27 @@ function ComponentRow({ component, onEdit }: { component: Component; onEdit: () 
 
 function GroupsPanel() {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const notify = useStatusNotify();
   const refresh = useRefreshStatus();
   const groups = useQuery({ queryKey: STATUS_KEYS.groups, queryFn: statusApi.listGroups });
   const [name, setName] = useState('');
-  const onError = (error: unknown) =>
-    notifications.show({
-      closeButtonProps: { 'aria-label': t('status.close') },
-      color: 'red',
-      message: errorMessage(error),
-    });
   const create = useMutation({
     mutationFn: () => statusApi.createGroup({ name: name.trim() }),
     onSuccess: async () => {
       setName('');
       await refresh();
     },
-    onError,
+    onError: notify.failed,
   });
-  const remove = useMutation({ mutationFn: (id: string) => statusApi.deleteGroup(id), onSuccess: refresh, onError });
+  const remove = useMutation({
+    mutationFn: (id: string) => statusApi.deleteGroup(id),
+    onSuccess: refresh,
+    onError: notify.failed,
+  });
   const move = useMutation({
     mutationFn: ({ id, position }: { id: string; position: number }) => statusApi.updateGroup(id, { position }),
     onSuccess: refresh,
-    onError,
+    onError: notify.failed,
   });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="component-groups-heading">
@@ -297,16 +274,21 @@ function GroupsPanel() {
   );
 }
 
+/** The components under their group's name ('' for none), groups in the order their first component comes. */
+function byGroup(components: Component[]) {
+  const groups = new Map<string, Component[]>();
+  for (const component of components) {
+    const key = component.group ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), component]);
+  }
+  return groups;
+}
+
 /** Components by group, each with its state (set here, or by incidents, maintenance and monitors). */
 export function StatusComponentsPage() {
   const { t } = useTranslation();
   const components = useQuery({ queryKey: STATUS_KEYS.components, queryFn: statusApi.listComponents });
   const [editing, setEditing] = useState<Component | 'new' | null>(null);
-  const byGroup = new Map<string, Component[]>();
-  for (const component of components.data?.items ?? []) {
-    const key = component.group ?? '';
-    byGroup.set(key, [...(byGroup.get(key) ?? []), component]);
-  }
   return (
     <Stack>
       <Group justify="space-between">
@@ -315,54 +297,47 @@ export function StatusComponentsPage() {
         </Title>
         <Button onClick={() => setEditing('new')}>{t('status.components.add')}</Button>
       </Group>
-      {components.isPending ? (
-        <PageLoader />
-      ) : components.isError ? (
-        <QueryError error={components.error} onRetry={() => void components.refetch()} />
-      ) : components.data.items.length === 0 ? (
-        <Text>{t('status.components.empty')}</Text>
-      ) : (
-        [...byGroup.entries()].map(([group, items]) => (
-          <Stack key={group} gap="xs">
-            <Title order={3} size="h5">
-              {group || t('status.components.ungrouped')}
-            </Title>
-            <Table.ScrollContainer minWidth={800}>
-              <Table aria-label={group || t('status.components.ungrouped')}>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('status.components.name')}</Table.Th>
-                    <Table.Th>{t('status.components.state')}</Table.Th>
-                    <Table.Th>{t('status.components.setState')}</Table.Th>
-                    <Table.Th>{t('status.components.visibility')}</Table.Th>
-                    <Table.Th>{t('status.components.contractCount')}</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>{t('status.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((component) => (
-                    <ComponentRow key={component.id} component={component} onEdit={() => setEditing(component)} />
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Stack>
-        ))
-      )}
+      <QueryState query={components} empty={t('status.components.empty')} isEmpty={(data) => data.items.length === 0}>
+        {(data) =>
+          [...byGroup(data.items).entries()].map(([group, items]) => (
+            <Stack key={group} gap="xs">
+              <Title order={3} size="h5">
+                {group || t('status.components.ungrouped')}
+              </Title>
+              <Table.ScrollContainer minWidth={800}>
+                <Table aria-label={group || t('status.components.ungrouped')}>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th>{t('status.components.name')}</Table.Th>
+                      <Table.Th>{t('status.components.state')}</Table.Th>
+                      <Table.Th>{t('status.components.setState')}</Table.Th>
+                      <Table.Th>{t('status.components.visibility')}</Table.Th>
+                      <Table.Th>{t('status.components.contractCount')}</Table.Th>
+                      <Table.Th>
+                        <VisuallyHidden>{t('status.actions')}</VisuallyHidden>
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {items.map((component) => (
+                      <ComponentRow key={component.id} component={component} onEdit={() => setEditing(component)} />
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </Table.ScrollContainer>
+            </Stack>
+          ))
+        }
+      </QueryState>
       <GroupsPanel />
-      <Modal
-        closeButtonProps={{ 'aria-label': t('status.close') }}
+      <FormModal
         opened={editing !== null}
         onClose={() => setEditing(null)}
         title={editing === 'new' ? t('status.components.add') : t('status.components.edit')}
         size="lg"
       >
-        {editing !== null && (
-          <ComponentForm component={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
-        )}
-      </Modal>
+        <ComponentForm component={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+      </FormModal>
     </Stack>
   );
 }

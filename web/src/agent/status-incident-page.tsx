@@ -1,14 +1,12 @@
-import {
-  COMPONENT_STATES,
-  type ComponentState,
-  type Incident,
-  type IncidentImpact,
-  type IncidentStatus,
-  type PostIncidentUpdateInput,
+import type {
+  ComponentState,
+  Incident,
+  IncidentImpact,
+  IncidentStatus,
+  PostIncidentUpdateInput,
 } from '@loket/contract';
 import {
   Anchor,
-  Badge,
   Button,
   Group,
   Paper,
@@ -23,7 +21,6 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -33,8 +30,8 @@ import { PageLoader } from '../ui/page-loader.tsx';
 import { QueryError, useErrorMessage } from '../ui/query-error.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { STATUS_KEYS, statusApi } from './status-api.ts';
-import { ComponentStateBadge, ImpactBadge, IncidentStatusBadge } from './status-badges.tsx';
-import { IMPACTS, INCIDENT_STATUSES } from './status-incidents-page.tsx';
+import { ComponentStateBadge, DraftBadge, ImpactBadge, IncidentStatusBadge } from './status-badges.tsx';
+import { FormError, useStatusNotify, useStatusOptions } from './status-shared.tsx';
 
 function useIncidentSaved() {
   const queryClient = useQueryClient();
@@ -47,7 +44,8 @@ function useIncidentSaved() {
 
 function PostUpdateForm({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const notify = useStatusNotify();
+  const options = useStatusOptions();
   const saved = useIncidentSaved();
   const components = useQuery({ queryKey: STATUS_KEYS.components, queryFn: statusApi.listComponents });
   const [status, setStatus] = useState<IncidentStatus>(incident.status);
@@ -70,11 +68,7 @@ function PostUpdateForm({ incident }: { incident: Incident }) {
       setStates({});
       setPostToTickets(false);
       await saved(updated);
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('status.close') },
-        color: 'teal',
-        message: t('status.incident.updatePosted'),
-      });
+      notify.saved(t('status.incident.updatePosted'));
     },
   });
   return (
@@ -94,7 +88,7 @@ function PostUpdateForm({ incident }: { incident: Incident }) {
             allowDeselect={false}
             value={status}
             onChange={(value) => value && setStatus(value as IncidentStatus)}
-            data={INCIDENT_STATUSES.map((s) => ({ value: s, label: t(`status.incidentStatus.${s}`) }))}
+            data={options.incidentStatuses}
           />
           <Textarea
             label={t('status.incidents.message')}
@@ -122,7 +116,7 @@ function PostUpdateForm({ incident }: { incident: Incident }) {
                   clearable
                   value={states[component.id] ?? null}
                   onChange={(value) => setStates((s) => ({ ...s, [component.id]: value as ComponentState | null }))}
-                  data={COMPONENT_STATES.map((s) => ({ value: s, label: t(`status.componentState.${s}`) }))}
+                  data={options.componentStates}
                 />
               ))}
             </Stack>
@@ -133,11 +127,7 @@ function PostUpdateForm({ incident }: { incident: Incident }) {
             checked={postToTickets}
             onChange={(e) => setPostToTickets(e.currentTarget.checked)}
           />
-          {post.isError && (
-            <Text c="red.8" size="sm" role="alert">
-              {errorMessage(post.error)}
-            </Text>
-          )}
+          <FormError error={post.error} />
           <Group>
             <Button type="submit" loading={post.isPending}>
               {status === 'resolved' ? t('status.incident.resolve') : t('status.incident.post')}
@@ -159,18 +149,13 @@ function LinkedTicket({
   canDetach: boolean;
 }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const notify = useStatusNotify();
   const saved = useIncidentSaved();
   const ticket = useQuery({ queryKey: ['ticket', ticketId], queryFn: () => api.getTicket(ticketId) });
   const detach = useMutation({
     mutationFn: () => statusApi.detachTicket(incidentId, ticketId),
     onSuccess: saved,
-    onError: (error) =>
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('status.close') },
-        color: 'red',
-        message: errorMessage(error),
-      }),
+    onError: notify.failed,
   });
   const label = ticket.data ? `${ticket.data.reference} — ${ticket.data.subject}` : ticketId;
   return (
@@ -255,18 +240,14 @@ function TicketsPanel({ incident }: { incident: Incident }) {
 
 function PostmortemPanel({ incident }: { incident: Incident }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const notify = useStatusNotify();
   const saved = useIncidentSaved();
   const [text, setText] = useState(incident.postmortem ?? '');
   const save = useMutation({
     mutationFn: () => statusApi.updateIncident(incident.id, { postmortem: text.trim() || null }),
     onSuccess: async (updated) => {
       await saved(updated);
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('status.close') },
-        color: 'teal',
-        message: t('status.incident.postmortemSaved'),
-      });
+      notify.saved(t('status.incident.postmortemSaved'));
     },
   });
   return (
@@ -288,11 +269,7 @@ function PostmortemPanel({ incident }: { incident: Incident }) {
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
           />
-          {save.isError && (
-            <Text c="red.8" size="sm" role="alert">
-              {errorMessage(save.error)}
-            </Text>
-          )}
+          <FormError error={save.error} />
           <Group>
             <Button type="submit" variant="default" loading={save.isPending}>
               {t('status.incident.savePostmortem')}
@@ -308,19 +285,15 @@ function PostmortemPanel({ incident }: { incident: Incident }) {
 export function StatusIncidentPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const errorMessage = useErrorMessage();
+  const notify = useStatusNotify();
+  const options = useStatusOptions();
   const saved = useIncidentSaved();
   const incident = useQuery({ queryKey: STATUS_KEYS.incident(id), queryFn: () => statusApi.getIncident(id) });
   const components = useQuery({ queryKey: STATUS_KEYS.components, queryFn: statusApi.listComponents });
   const change = useMutation({
     mutationFn: (input: { publish?: boolean; impact?: IncidentImpact }) => statusApi.updateIncident(id, input),
     onSuccess: saved,
-    onError: (error) =>
-      notifications.show({
-        closeButtonProps: { 'aria-label': t('status.close') },
-        color: 'red',
-        message: errorMessage(error),
-      }),
+    onError: notify.failed,
   });
   if (incident.isPending) return <PageLoader />;
   if (incident.isError) return <QueryError error={incident.error} onRetry={() => void incident.refetch()} />;
@@ -339,11 +312,7 @@ export function StatusIncidentPage() {
           <Group gap="xs">
             <IncidentStatusBadge status={i.status} />
             <ImpactBadge impact={i.impact} />
-            {!i.isPublished && (
-              <Badge color="gray.7" variant="outline">
-                {t('status.incidents.draft')}
-              </Badge>
-            )}
+            {!i.isPublished && <DraftBadge />}
           </Group>
         </Stack>
         <Group align="flex-end">
@@ -352,7 +321,7 @@ export function StatusIncidentPage() {
             allowDeselect={false}
             value={i.impact}
             onChange={(value) => value && change.mutate({ impact: value as IncidentImpact })}
-            data={IMPACTS.map((v) => ({ value: v, label: t(`status.impact.${v}`) }))}
+            data={options.impacts}
             w={160}
           />
           {!i.isPublished && (

@@ -1,23 +1,14 @@
-import {
-  COMPONENT_STATES,
-  type ComponentState,
-  type CreateIncidentInput,
-  type IncidentImpact,
-  type IncidentStatus,
-} from '@loket/contract';
+import type { ComponentState, CreateIncidentInput, IncidentImpact, IncidentStatus } from '@loket/contract';
 import {
   Anchor,
-  Badge,
   Button,
   Group,
-  Modal,
   MultiSelect,
   SegmentedControl,
   Select,
   Stack,
   Switch,
   Table,
-  Text,
   Textarea,
   TextInput,
   Title,
@@ -26,18 +17,15 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError, useErrorMessage } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { STATUS_KEYS, statusApi } from './status-api.ts';
-import { ImpactBadge, IncidentStatusBadge } from './status-badges.tsx';
-
-export const IMPACTS: IncidentImpact[] = ['none', 'minor', 'major', 'critical'];
-export const INCIDENT_STATUSES: IncidentStatus[] = ['investigating', 'identified', 'monitoring', 'resolved'];
+import { DraftBadge, ImpactBadge, IncidentStatusBadge } from './status-badges.tsx';
+import { FormActions, FormError, FormModal, useStatusOptions } from './status-shared.tsx';
 
 function NewIncidentForm({ onDone }: { onDone: (id: string | null) => void }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const options = useStatusOptions();
   const queryClient = useQueryClient();
   const components = useQuery({ queryKey: STATUS_KEYS.components, queryFn: statusApi.listComponents });
   const [name, setName] = useState('');
@@ -84,17 +72,14 @@ function NewIncidentForm({ onDone }: { onDone: (id: string | null) => void }) {
             allowDeselect={false}
             value={impact}
             onChange={(value) => value && setImpact(value as IncidentImpact)}
-            data={IMPACTS.map((i) => ({ value: i, label: t(`status.impact.${i}`) }))}
+            data={options.impacts}
           />
           <Select
             label={t('status.incidents.status')}
             allowDeselect={false}
             value={status}
             onChange={(value) => value && setStatus(value as IncidentStatus)}
-            data={INCIDENT_STATUSES.filter((s) => s !== 'resolved').map((s) => ({
-              value: s,
-              label: t(`status.incidentStatus.${s}`),
-            }))}
+            data={options.incidentStatuses.filter((s) => s.value !== 'resolved')}
           />
         </Group>
         <Textarea
@@ -119,7 +104,7 @@ function NewIncidentForm({ onDone }: { onDone: (id: string | null) => void }) {
             allowDeselect={false}
             value={componentState}
             onChange={(value) => value && setComponentState(value as ComponentState)}
-            data={COMPONENT_STATES.map((s) => ({ value: s, label: t(`status.componentState.${s}`) }))}
+            data={options.componentStates}
           />
         )}
         <Switch
@@ -128,19 +113,12 @@ function NewIncidentForm({ onDone }: { onDone: (id: string | null) => void }) {
           checked={publish}
           onChange={(e) => setPublish(e.currentTarget.checked)}
         />
-        {create.isError && (
-          <Text c="red.8" size="sm" role="alert">
-            {errorMessage(create.error)}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => onDone(null)}>
-            {t('status.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('status.incidents.open')}
-          </Button>
-        </Group>
+        <FormError error={create.error} />
+        <FormActions
+          onCancel={() => onDone(null)}
+          pending={create.isPending}
+          submitLabel={t('status.incidents.open')}
+        />
       </Stack>
     </form>
   );
@@ -175,69 +153,53 @@ export function StatusIncidentsPage() {
           { value: 'all', label: t('status.incidents.filterAll') },
         ]}
       />
-      {incidents.isPending ? (
-        <PageLoader />
-      ) : incidents.isError ? (
-        <QueryError error={incidents.error} onRetry={() => void incidents.refetch()} />
-      ) : incidents.data.items.length === 0 ? (
-        <Text>{t('status.incidents.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={700}>
-          <Table aria-label={t('status.incidents.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('status.incidents.name')}</Table.Th>
-                <Table.Th>{t('status.incidents.impact')}</Table.Th>
-                <Table.Th>{t('status.incidents.status')}</Table.Th>
-                <Table.Th>{t('status.incidents.started')}</Table.Th>
-                <Table.Th>{t('status.incidents.tickets')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {incidents.data.items.map((incident) => (
-                <Table.Tr key={incident.id} data-testid="incident-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/agent/status/incidents/${incident.id}`}>
-                      {incident.name}
-                    </Anchor>
-                    {!incident.isPublished && (
-                      <Badge ml="xs" color="gray.7" variant="outline">
-                        {t('status.incidents.draft')}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                  <Table.Td>
-                    <ImpactBadge impact={incident.impact} />
-                  </Table.Td>
-                  <Table.Td>
-                    <IncidentStatusBadge status={incident.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <ZonedTime at={incident.startedAt} />
-                  </Table.Td>
-                  <Table.Td>{incident.ticketIds.length}</Table.Td>
+      <QueryState query={incidents} empty={t('status.incidents.empty')} isEmpty={(data) => data.items.length === 0}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={700}>
+            <Table aria-label={t('status.incidents.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('status.incidents.name')}</Table.Th>
+                  <Table.Th>{t('status.incidents.impact')}</Table.Th>
+                  <Table.Th>{t('status.incidents.status')}</Table.Th>
+                  <Table.Th>{t('status.incidents.started')}</Table.Th>
+                  <Table.Th>{t('status.incidents.tickets')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('status.close') }}
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('status.incidents.new')}
-        size="lg"
-      >
-        {creating && (
-          <NewIncidentForm
-            onDone={(id) => {
-              setCreating(false);
-              if (id) void navigate(`/agent/status/incidents/${id}`);
-            }}
-          />
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((incident) => (
+                  <Table.Tr key={incident.id} data-testid="incident-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/agent/status/incidents/${incident.id}`}>
+                        {incident.name}
+                      </Anchor>
+                      {!incident.isPublished && <DraftBadge ml="xs" />}
+                    </Table.Td>
+                    <Table.Td>
+                      <ImpactBadge impact={incident.impact} />
+                    </Table.Td>
+                    <Table.Td>
+                      <IncidentStatusBadge status={incident.status} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ZonedTime at={incident.startedAt} />
+                    </Table.Td>
+                    <Table.Td>{incident.ticketIds.length}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
-      </Modal>
+      </QueryState>
+      <FormModal opened={creating} onClose={() => setCreating(false)} title={t('status.incidents.new')} size="lg">
+        <NewIncidentForm
+          onDone={(id) => {
+            setCreating(false);
+            if (id) void navigate(`/agent/status/incidents/${id}`);
+          }}
+        />
+      </FormModal>
     </Stack>
   );
 }

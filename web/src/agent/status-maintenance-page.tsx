@@ -1,27 +1,13 @@
 import type { CreateMaintenanceInput, Maintenance, MaintenanceStatus } from '@loket/contract';
-import {
-  Badge,
-  Button,
-  Group,
-  Modal,
-  MultiSelect,
-  Paper,
-  Stack,
-  Switch,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Button, Group, MultiSelect, Paper, Stack, Switch, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError, useErrorMessage } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { localInputToInstant, STATUS_KEYS, statusApi } from './status-api.ts';
-import { MaintenanceStatusBadge } from './status-badges.tsx';
+import { DraftBadge, MaintenanceStatusBadge } from './status-badges.tsx';
+import { FormActions, FormError, FormModal, useStatusNotify } from './status-shared.tsx';
 
 const NEXT_STEP: Record<MaintenanceStatus, MaintenanceStatus | null> = {
   scheduled: 'in_progress',
@@ -32,7 +18,6 @@ const NEXT_STEP: Record<MaintenanceStatus, MaintenanceStatus | null> = {
 
 function NewMaintenanceForm({ onDone }: { onDone: () => void }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const queryClient = useQueryClient();
   const components = useQuery({ queryKey: STATUS_KEYS.components, queryFn: statusApi.listComponents });
   const [name, setName] = useState('');
@@ -109,19 +94,8 @@ function NewMaintenanceForm({ onDone }: { onDone: () => void }) {
           checked={publish}
           onChange={(e) => setPublish(e.currentTarget.checked)}
         />
-        {create.isError && (
-          <Text c="red.8" size="sm" role="alert">
-            {errorMessage(create.error)}
-          </Text>
-        )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('status.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending}>
-            {t('status.maintenance.schedule')}
-          </Button>
-        </Group>
+        <FormError error={create.error} />
+        <FormActions onCancel={onDone} pending={create.isPending} submitLabel={t('status.maintenance.schedule')} />
       </Stack>
     </form>
   );
@@ -135,19 +109,13 @@ function MaintenanceCard({
   componentName: (id: string) => string;
 }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
+  const notify = useStatusNotify();
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: STATUS_KEYS.maintenances });
     await queryClient.invalidateQueries({ queryKey: STATUS_KEYS.components });
   };
-  const onError = (error: unknown) =>
-    notifications.show({
-      closeButtonProps: { 'aria-label': t('status.close') },
-      color: 'red',
-      message: errorMessage(error),
-    });
   const next = NEXT_STEP[maintenance.status];
   const step = useMutation({
     mutationFn: () => statusApi.stepMaintenance(maintenance.id, next!, note.trim()),
@@ -155,12 +123,12 @@ function MaintenanceCard({
       setNote('');
       await refresh();
     },
-    onError,
+    onError: notify.failed,
   });
   const cancel = useMutation({
     mutationFn: () => statusApi.deleteMaintenance(maintenance.id),
     onSuccess: refresh,
-    onError,
+    onError: notify.failed,
   });
   return (
     <Paper withBorder p="md" data-testid="maintenance">
@@ -171,11 +139,7 @@ function MaintenanceCard({
           </Title>
           <Group gap="xs">
             <MaintenanceStatusBadge status={maintenance.status} />
-            {!maintenance.isPublished && (
-              <Badge color="gray.7" variant="outline">
-                {t('status.incidents.draft')}
-              </Badge>
-            )}
+            {!maintenance.isPublished && <DraftBadge />}
           </Group>
         </Group>
         <Text size="sm">
@@ -241,24 +205,16 @@ export function StatusMaintenancePage() {
         </Title>
         <Button onClick={() => setCreating(true)}>{t('status.maintenance.new')}</Button>
       </Group>
-      {maintenances.isPending ? (
-        <PageLoader />
-      ) : maintenances.isError ? (
-        <QueryError error={maintenances.error} onRetry={() => void maintenances.refetch()} />
-      ) : maintenances.data.items.length === 0 ? (
-        <Text>{t('status.maintenance.empty')}</Text>
-      ) : (
-        maintenances.data.items.map((m) => <MaintenanceCard key={m.id} maintenance={m} componentName={componentName} />)
-      )}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('status.close') }}
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('status.maintenance.new')}
-        size="lg"
+      <QueryState
+        query={maintenances}
+        empty={t('status.maintenance.empty')}
+        isEmpty={(data) => data.items.length === 0}
       >
-        {creating && <NewMaintenanceForm onDone={() => setCreating(false)} />}
-      </Modal>
+        {(data) => data.items.map((m) => <MaintenanceCard key={m.id} maintenance={m} componentName={componentName} />)}
+      </QueryState>
+      <FormModal opened={creating} onClose={() => setCreating(false)} title={t('status.maintenance.new')} size="lg">
+        <NewMaintenanceForm onDone={() => setCreating(false)} />
+      </FormModal>
     </Stack>
   );
 }

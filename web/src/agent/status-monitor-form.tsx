@@ -1,9 +1,8 @@
 import { MonitorKind, type Monitor } from '@loket/contract';
-import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, Text, TextInput, Title } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useErrorMessage } from '../ui/query-error.tsx';
 import {
   emptyMonitorForm,
   type MonitorFormState,
@@ -12,6 +11,7 @@ import {
   statusApi,
   TARGET_HINT,
 } from './status-api.ts';
+import { FormActions, FormError } from './status-shared.tsx';
 
 const LEVELS = ['high', 'normal', 'low'] as const;
 const DNS_TYPES = ['A', 'AAAA', 'CNAME', 'MX', 'TXT'] as const;
@@ -31,7 +31,6 @@ export function MonitorForm({
   error: unknown;
 }) {
   const { t } = useTranslation();
-  const errorMessage = useErrorMessage();
   const components = useQuery({ queryKey: STATUS_KEYS.components, queryFn: statusApi.listComponents });
   const groups = useQuery({ queryKey: STATUS_KEYS.ticketGroups, queryFn: statusApi.listTicketGroups });
   const [form, setForm] = useState<MonitorFormState>(() => (monitor ? monitorFormFor(monitor) : emptyMonitorForm()));
@@ -219,19 +218,12 @@ export function MonitorForm({
           checked={form.publishIncident}
           onChange={(e) => set('publishIncident', e.currentTarget.checked)}
         />
-        {error ? (
-          <Text c="red.8" size="sm" role="alert">
-            {errorMessage(error)}
-          </Text>
-        ) : null}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('status.cancel')}
-          </Button>
-          <Button type="submit" loading={pending}>
-            {monitor ? t('status.save') : t('status.monitors.create')}
-          </Button>
-        </Group>
+        <FormError error={error} />
+        <FormActions
+          onCancel={onCancel}
+          pending={pending}
+          submitLabel={monitor ? t('status.save') : t('status.monitors.create')}
+        />
       </Stack>
     </form>
   );

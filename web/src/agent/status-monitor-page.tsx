@@ -1,18 +1,18 @@
 import type { Monitor } from '@loket/contract';
-import { Anchor, Badge, Button, Group, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
+import { Anchor, Badge, Button, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMe } from '../lib/session.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError, useErrorMessage } from '../ui/query-error.tsx';
+import { QueryError } from '../ui/query-error.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { monitorInput, STATUS_KEYS, statusApi } from './status-api.ts';
 import { MonitorStateBadge } from './status-badges.tsx';
 import { MonitorForm } from './status-monitor-form.tsx';
 import { HeartbeatOnce, UptimeText } from './status-monitors-page.tsx';
+import { FormModal, useStatusNotify } from './status-shared.tsx';
 
 /** One monitor: state, uptime over 24 hours and 30 days, its recent checks; admins change, pause or delete it. */
 export function StatusMonitorPage() {
@@ -21,7 +21,7 @@ export function StatusMonitorPage() {
   const { data: me } = useMe();
   const isAdmin = me?.role === 'admin';
   const navigate = useNavigate();
-  const errorMessage = useErrorMessage();
+  const notify = useStatusNotify();
   const queryClient = useQueryClient();
   const monitor = useQuery({
     queryKey: STATUS_KEYS.monitor(id),
@@ -33,12 +33,6 @@ export function StatusMonitorPage() {
   const refresh = async () => {
     await queryClient.invalidateQueries({ queryKey: STATUS_KEYS.monitors });
   };
-  const onError = (error: unknown) =>
-    notifications.show({
-      closeButtonProps: { 'aria-label': t('status.close') },
-      color: 'red',
-      message: errorMessage(error),
-    });
   const update = useMutation({
     mutationFn: (form: Parameters<typeof monitorInput>[0]) => statusApi.updateMonitor(id, monitorInput(form)),
     onSuccess: async () => {
@@ -46,15 +40,23 @@ export function StatusMonitorPage() {
       await refresh();
     },
   });
-  const pause = useMutation({ mutationFn: () => statusApi.pauseMonitor(id), onSuccess: refresh, onError });
-  const resume = useMutation({ mutationFn: () => statusApi.resumeMonitor(id), onSuccess: refresh, onError });
+  const pause = useMutation({
+    mutationFn: () => statusApi.pauseMonitor(id),
+    onSuccess: refresh,
+    onError: notify.failed,
+  });
+  const resume = useMutation({
+    mutationFn: () => statusApi.resumeMonitor(id),
+    onSuccess: refresh,
+    onError: notify.failed,
+  });
   const rotate = useMutation({
     mutationFn: () => statusApi.updateMonitor(id, { rotateHeartbeatSecret: true }),
     onSuccess: async (answer) => {
       setRotated(answer);
       await refresh();
     },
-    onError,
+    onError: notify.failed,
   });
   const remove = useMutation({
     mutationFn: () => statusApi.deleteMonitor(id),
@@ -62,7 +64,7 @@ export function StatusMonitorPage() {
       await refresh();
       void navigate('/agent/status/monitors');
     },
-    onError,
+    onError: notify.failed,
   });
   if (monitor.isPending) return <PageLoader />;
   if (monitor.isError) return <QueryError error={monitor.error} onRetry={() => void monitor.refetch()} />;
@@ -230,23 +232,15 @@ export function StatusMonitorPage() {
           </Table>
         </Table.ScrollContainer>
       )}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('status.close') }}
-        opened={editing}
-        onClose={() => setEditing(false)}
-        title={t('status.monitor.edit')}
-        size="xl"
-      >
-        {editing && (
-          <MonitorForm
-            monitor={m}
-            onSubmit={(form) => update.mutate(form)}
-            onCancel={() => setEditing(false)}
-            pending={update.isPending}
-            error={update.error}
-          />
-        )}
-      </Modal>
+      <FormModal opened={editing} onClose={() => setEditing(false)} title={t('status.monitor.edit')} size="xl">
+        <MonitorForm
+          monitor={m}
+          onSubmit={(form) => update.mutate(form)}
+          onCancel={() => setEditing(false)}
+          pending={update.isPending}
+          error={update.error}
+        />
+      </FormModal>
     </Stack>
   );
 }

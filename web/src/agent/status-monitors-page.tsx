@@ -1,17 +1,17 @@
 import type { Monitor } from '@loket/contract';
-import { Alert, Anchor, Button, Code, CopyButton, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Code, CopyButton, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../i18n/use-format.ts';
 import { useMe } from '../lib/session.tsx';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { formatUptime, monitorInput, STATUS_KEYS, statusApi } from './status-api.ts';
 import { MonitorStateBadge } from './status-badges.tsx';
 import { MonitorForm } from './status-monitor-form.tsx';
+import { FormModal } from './status-shared.tsx';
 
 /** The heartbeat URL, shown once: the answer that created or rotated the secret is the only one that has it. */
 export function HeartbeatOnce({ monitor }: { monitor: Monitor }) {
@@ -89,79 +89,67 @@ export function StatusMonitorsPage() {
           <HeartbeatOnce monitor={created} />
         </Stack>
       )}
-      {monitors.isPending ? (
-        <PageLoader />
-      ) : monitors.isError ? (
-        <QueryError error={monitors.error} onRetry={() => void monitors.refetch()} />
-      ) : monitors.data.items.length === 0 ? (
-        <Text>{t('status.monitors.empty')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={900}>
-          <Table aria-label={t('status.monitors.title')}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('status.monitors.name')}</Table.Th>
-                <Table.Th>{t('status.monitors.kind')}</Table.Th>
-                <Table.Th>{t('status.monitors.state')}</Table.Th>
-                <Table.Th>{t('status.monitors.uptime24h')}</Table.Th>
-                <Table.Th>{t('status.monitors.uptime30d')}</Table.Th>
-                <Table.Th>{t('status.monitors.lastCheck')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {monitors.data.items.map((monitor) => (
-                <Table.Tr key={monitor.id} data-testid="monitor-row">
-                  <Table.Td>
-                    <Anchor component={Link} to={`/agent/status/monitors/${monitor.id}`}>
-                      {monitor.name}
-                    </Anchor>
-                    {monitor.target && (
-                      <Text size="xs" c="gray.7">
-                        {monitor.target}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{t(`status.monitorKind.${monitor.kind}`)}</Table.Td>
-                  <Table.Td>
-                    <MonitorStateBadge state={monitor.state} />
-                  </Table.Td>
-                  <Table.Td>
-                    <UptimeText share={monitor.uptime.last24Hours} />
-                  </Table.Td>
-                  <Table.Td>
-                    <UptimeText share={monitor.uptime.last30Days} />
-                  </Table.Td>
-                  <Table.Td>
-                    {monitor.lastCheckedAt ? <ZonedTime at={monitor.lastCheckedAt} /> : '—'}
-                    {monitor.lastMessage && (
-                      <Text size="xs" c="gray.7">
-                        {monitor.lastMessage}
-                      </Text>
-                    )}
-                  </Table.Td>
+      <QueryState query={monitors} empty={t('status.monitors.empty')} isEmpty={(data) => data.items.length === 0}>
+        {(data) => (
+          <Table.ScrollContainer minWidth={900}>
+            <Table aria-label={t('status.monitors.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('status.monitors.name')}</Table.Th>
+                  <Table.Th>{t('status.monitors.kind')}</Table.Th>
+                  <Table.Th>{t('status.monitors.state')}</Table.Th>
+                  <Table.Th>{t('status.monitors.uptime24h')}</Table.Th>
+                  <Table.Th>{t('status.monitors.uptime30d')}</Table.Th>
+                  <Table.Th>{t('status.monitors.lastCheck')}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <Modal
-        closeButtonProps={{ 'aria-label': t('status.close') }}
-        opened={creating}
-        onClose={() => setCreating(false)}
-        title={t('status.monitors.add')}
-        size="xl"
-      >
-        {creating && (
-          <MonitorForm
-            monitor={null}
-            onSubmit={(form) => create.mutate(form)}
-            onCancel={() => setCreating(false)}
-            pending={create.isPending}
-            error={create.error}
-          />
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((monitor) => (
+                  <Table.Tr key={monitor.id} data-testid="monitor-row">
+                    <Table.Td>
+                      <Anchor component={Link} to={`/agent/status/monitors/${monitor.id}`}>
+                        {monitor.name}
+                      </Anchor>
+                      {monitor.target && (
+                        <Text size="xs" c="gray.7">
+                          {monitor.target}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{t(`status.monitorKind.${monitor.kind}`)}</Table.Td>
+                    <Table.Td>
+                      <MonitorStateBadge state={monitor.state} />
+                    </Table.Td>
+                    <Table.Td>
+                      <UptimeText share={monitor.uptime.last24Hours} />
+                    </Table.Td>
+                    <Table.Td>
+                      <UptimeText share={monitor.uptime.last30Days} />
+                    </Table.Td>
+                    <Table.Td>
+                      {monitor.lastCheckedAt ? <ZonedTime at={monitor.lastCheckedAt} /> : '—'}
+                      {monitor.lastMessage && (
+                        <Text size="xs" c="gray.7">
+                          {monitor.lastMessage}
+                        </Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
         )}
-      </Modal>
+      </QueryState>
+      <FormModal opened={creating} onClose={() => setCreating(false)} title={t('status.monitors.add')} size="xl">
+        <MonitorForm
+          monitor={null}
+          onSubmit={(form) => create.mutate(form)}
+          onCancel={() => setCreating(false)}
+          pending={create.isPending}
+          error={create.error}
+        />
+      </FormModal>
     </Stack>
   );
 }

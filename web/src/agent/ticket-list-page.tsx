@@ -21,8 +21,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useFormat } from '../i18n/use-format.ts';
 import { api } from '../lib/api-client.ts';
 import { useLiveTicketUpdates } from '../lib/live-updates.ts';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/ticket-badges.tsx';
 import { CONSOLE_KEYS, consoleApi } from './console-api.ts';
 import { KeyboardHelp, useListKeyboard } from './console-keyboard.tsx';
@@ -232,110 +231,106 @@ export function AgentTicketListPage() {
       <Title order={2} size="h4" id="ticket-list-heading">
         {title}
       </Title>
-      {tickets.isPending ? (
-        <PageLoader />
-      ) : tickets.isError ? (
-        <QueryError error={tickets.error} onRetry={() => void tickets.refetch()} />
-      ) : rows.length === 0 ? (
-        <Text>{t('console.empty')}</Text>
-      ) : (
-        <>
-          <Table.ScrollContainer minWidth={960}>
-            <Table verticalSpacing="xs" highlightOnHover aria-labelledby="ticket-list-heading">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('console.columns.reference')}</Table.Th>
-                  <Table.Th>{t('console.columns.subject')}</Table.Th>
-                  <Table.Th>{t('console.columns.organisation')}</Table.Th>
-                  <Table.Th>{t('console.columns.status')}</Table.Th>
-                  <Table.Th>{t('console.columns.priority')}</Table.Th>
-                  <Table.Th>{t('console.columns.sla')}</Table.Th>
-                  <Table.Th>{t('console.columns.assignee')}</Table.Th>
-                  <Table.Th>{t('console.columns.updated')}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {rows.map((ticket, index) => (
-                  <Table.Tr
-                    key={ticket.id}
-                    ref={(element) => {
-                      rowRefs.current[index] = element;
-                    }}
-                    className={classes.row}
-                    data-testid="ticket-row"
-                    data-selected={index === selected}
-                    data-due-at={ticket.sla?.dueAt ?? ''}
-                    tabIndex={index === selected || (selected < 0 && index === 0) ? 0 : -1}
-                    onFocus={() => setSelected(index)}
-                    // The reference is the link (screen readers, open in a new tab); the row is a larger target.
-                    onClick={(event) => {
-                      if ((event.target as HTMLElement).closest('a')) return;
-                      openTicket(ticket);
-                    }}
-                  >
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/agent/tickets/${ticket.id}`}
-                        ff="monospace"
-                        tabIndex={-1}
-                        style={{ whiteSpace: 'nowrap' }}
-                      >
-                        {ticket.reference}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{ticket.subject}</Table.Td>
-                    <Table.Td>
-                      <Text size="sm" data-testid="organisation">
-                        {ticket.organisation.name}
-                      </Text>
-                      <Text size="xs" c="gray.7">
-                        {ticket.requester.name}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      <StatusBadge status={ticket.status} />
-                    </Table.Td>
-                    <Table.Td>
-                      <PriorityBadge priority={ticket.priority} />
-                    </Table.Td>
-                    <Table.Td>
-                      <SlaSummary sla={ticket.sla} now={now} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{ticket.assignee?.name ?? t('console.unassigned')}</Text>
-                      {ticket.group && (
-                        <Text size="xs" c="gray.7">
-                          {ticket.group.name}
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
-                        <time dateTime={ticket.updatedAt}>{format.dateTime(ticket.updatedAt)}</time>
-                      </Text>
-                    </Table.Td>
+      <QueryState query={tickets} empty={t('console.empty')} isEmpty={() => rows.length === 0}>
+        {() => (
+          <>
+            <Table.ScrollContainer minWidth={960}>
+              <Table verticalSpacing="xs" highlightOnHover aria-labelledby="ticket-list-heading">
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('console.columns.reference')}</Table.Th>
+                    <Table.Th>{t('console.columns.subject')}</Table.Th>
+                    <Table.Th>{t('console.columns.organisation')}</Table.Th>
+                    <Table.Th>{t('console.columns.status')}</Table.Th>
+                    <Table.Th>{t('console.columns.priority')}</Table.Th>
+                    <Table.Th>{t('console.columns.sla')}</Table.Th>
+                    <Table.Th>{t('console.columns.assignee')}</Table.Th>
+                    <Table.Th>{t('console.columns.updated')}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          <Group justify="space-between">
-            <Text size="sm" c="gray.7" aria-live="polite">
-              {t('console.shown', { count: rows.length })}
-            </Text>
-            {tickets.hasNextPage && (
-              <Button
-                variant="default"
-                loading={tickets.isFetchingNextPage}
-                onClick={() => void tickets.fetchNextPage()}
-              >
-                {t('console.loadMore')}
-              </Button>
-            )}
-          </Group>
-        </>
-      )}
+                </Table.Thead>
+                <Table.Tbody>
+                  {rows.map((ticket, index) => (
+                    <Table.Tr
+                      key={ticket.id}
+                      ref={(element) => {
+                        rowRefs.current[index] = element;
+                      }}
+                      className={classes.row}
+                      data-testid="ticket-row"
+                      data-selected={index === selected}
+                      data-due-at={ticket.sla?.dueAt ?? ''}
+                      tabIndex={index === selected || (selected < 0 && index === 0) ? 0 : -1}
+                      onFocus={() => setSelected(index)}
+                      // The reference is the link (screen readers, open in a new tab); the row is a larger target.
+                      onClick={(event) => {
+                        if ((event.target as HTMLElement).closest('a')) return;
+                        openTicket(ticket);
+                      }}
+                    >
+                      <Table.Td>
+                        <Anchor
+                          component={Link}
+                          to={`/agent/tickets/${ticket.id}`}
+                          ff="monospace"
+                          tabIndex={-1}
+                          style={{ whiteSpace: 'nowrap' }}
+                        >
+                          {ticket.reference}
+                        </Anchor>
+                      </Table.Td>
+                      <Table.Td>{ticket.subject}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" data-testid="organisation">
+                          {ticket.organisation.name}
+                        </Text>
+                        <Text size="xs" c="gray.7">
+                          {ticket.requester.name}
+                        </Text>
+                      </Table.Td>
+                      <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                        <StatusBadge status={ticket.status} />
+                      </Table.Td>
+                      <Table.Td>
+                        <PriorityBadge priority={ticket.priority} />
+                      </Table.Td>
+                      <Table.Td>
+                        <SlaSummary sla={ticket.sla} now={now} />
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm">{ticket.assignee?.name ?? t('console.unassigned')}</Text>
+                        {ticket.group && (
+                          <Text size="xs" c="gray.7">
+                            {ticket.group.name}
+                          </Text>
+                        )}
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          <time dateTime={ticket.updatedAt}>{format.dateTime(ticket.updatedAt)}</time>
+                        </Text>
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+            <Group justify="space-between">
+              <Text size="sm" c="gray.7" aria-live="polite">
+                {t('console.shown', { count: rows.length })}
+              </Text>
+              {tickets.hasNextPage && (
+                <Button
+                  variant="default"
+                  loading={tickets.isFetchingNextPage}
+                  onClick={() => void tickets.fetchNextPage()}
+                >
+                  {t('console.loadMore')}
+                </Button>
+              )}
+            </Group>
+          </>
+        )}
+      </QueryState>
       <KeyboardHelp opened={helpOpen} onClose={() => setHelpOpen(false)} />
     </Stack>
   );

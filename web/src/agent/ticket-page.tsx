@@ -7,8 +7,10 @@ import { toLanguage } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { api } from '../lib/api-client.ts';
 import { useLiveTicketUpdates } from '../lib/live-updates.ts';
+import { Fact } from '../ui/fact.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/ticket-badges.tsx';
 import { ZonedTime } from '../ui/zoned-time.tsx';
 import { Composer } from './ticket/composer.tsx';
@@ -130,13 +132,7 @@ function AgentTicket({ ticketId }: { ticketId: string }) {
                 <Title order={2} size="h3">
                   {t('ticket.conversation')}
                 </Title>
-                {articles.isPending ? (
-                  <PageLoader />
-                ) : articles.isError ? (
-                  <QueryError error={articles.error} onRetry={() => void articles.refetch()} />
-                ) : (
-                  <Conversation articles={articles.data.items} />
-                )}
+                <QueryState query={articles}>{(data) => <Conversation articles={data.items} />}</QueryState>
                 {!data.mergedIntoId && (
                   <Composer ticketId={data.id} nextStatuses={nextStatuses} statusName={statusName} />
                 )}
@@ -186,18 +182,5 @@ function AgentTicket({ ticketId }: { ticketId: string }) {
         </Grid.Col>
       </Grid>
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="gray.7" fw={500}>
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
   );
 }

@@ -8,8 +8,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../i18n/use-format.ts';
 import { api } from '../lib/api-client.ts';
 import { useMe } from '../lib/session.tsx';
-import { PageLoader } from '../ui/page-loader.tsx';
-import { QueryError } from '../ui/query-error.tsx';
+import { QueryState } from '../ui/query-state.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/ticket-badges.tsx';
 import { DueText } from './due-text.tsx';
 
@@ -83,37 +82,33 @@ export function PortalHomePage() {
           type="search"
         />
       </Group>
-      {tickets.isPending ? (
-        <PageLoader />
-      ) : tickets.isError ? (
-        <QueryError error={tickets.error} onRetry={() => void tickets.refetch()} />
-      ) : rows.length === 0 ? (
-        <Text>{t('portal.list.empty')}</Text>
-      ) : (
-        <>
-          <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={title}>
-            {rows.map((ticket) => (
-              <li key={ticket.id}>
-                <TicketCard ticket={ticket} showRequester={isManager} now={now} />
-              </li>
-            ))}
-          </Stack>
-          <Group justify="space-between">
-            <Text size="sm" c="gray.7" aria-live="polite">
-              {t('portal.list.count', { count: rows.length })}
-            </Text>
-            {tickets.hasNextPage && (
-              <Button
-                variant="default"
-                loading={tickets.isFetchingNextPage}
-                onClick={() => void tickets.fetchNextPage()}
-              >
-                {t('portal.list.loadMore')}
-              </Button>
-            )}
-          </Group>
-        </>
-      )}
+      <QueryState query={tickets} empty={t('portal.list.empty')} isEmpty={() => rows.length === 0}>
+        {() => (
+          <>
+            <Stack component="ul" gap="sm" p={0} m={0} style={{ listStyle: 'none' }} aria-label={title}>
+              {rows.map((ticket) => (
+                <li key={ticket.id}>
+                  <TicketCard ticket={ticket} showRequester={isManager} now={now} />
+                </li>
+              ))}
+            </Stack>
+            <Group justify="space-between">
+              <Text size="sm" c="gray.7" aria-live="polite">
+                {t('portal.list.count', { count: rows.length })}
+              </Text>
+              {tickets.hasNextPage && (
+                <Button
+                  variant="default"
+                  loading={tickets.isFetchingNextPage}
+                  onClick={() => void tickets.fetchNextPage()}
+                >
+                  {t('portal.list.loadMore')}
+                </Button>
+              )}
+            </Group>
+          </>
+        )}
+      </QueryState>
     </Stack>
   );
 }

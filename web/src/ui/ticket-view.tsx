@@ -5,8 +5,10 @@ import { Link } from 'react-router';
 import { useFormat } from '../i18n/use-format.ts';
 import { api } from '../lib/api-client.ts';
 import { Conversation } from './conversation.tsx';
+import { Fact } from './fact.tsx';
 import { PageLoader } from './page-loader.tsx';
 import { QueryError } from './query-error.tsx';
+import { QueryState } from './query-state.tsx';
 import { PriorityBadge, StatusBadge } from './ticket-badges.tsx';
 
 /**
@@ -77,26 +79,7 @@ export function TicketView({ ticketId, listPath }: { ticketId: string; listPath:
       <Title order={2} size="h3">
         {t('ticket.conversation')}
       </Title>
-      {articles.isPending ? (
-        <PageLoader />
-      ) : articles.isError ? (
-        <QueryError error={articles.error} onRetry={() => void articles.refetch()} />
-      ) : (
-        <Conversation articles={articles.data.items} audience="customer" />
-      )}
+      <QueryState query={articles}>{(data) => <Conversation articles={data.items} audience="customer" />}</QueryState>
     </Stack>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text component="dt" size="xs" c="gray.7" fw={500}>
-        {label}
-      </Text>
-      <Text component="dd" m={0} size="sm">
-        {children}
-      </Text>
-    </div>
   );
 }

@@ -18,8 +18,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { PageLoader } from '../../ui/page-loader.tsx';
-import { QueryError, useErrorMessage } from '../../ui/query-error.tsx';
+import { useErrorMessage } from '../../ui/query-error.tsx';
+import { QueryState } from '../../ui/query-state.tsx';
 import { ticketApi } from './ticket-api.ts';
 import { notify } from './notify.ts';
 
@@ -75,56 +75,56 @@ export function LinksPanel({ ticket, basePath }: { ticket: Ticket; basePath: str
       <Title order={2} size="h3">
         {t('ticket.links.title')}
       </Title>
-      {links.isPending ? (
-        <PageLoader />
-      ) : links.isError ? (
-        <QueryError error={links.error} onRetry={() => void links.refetch()} />
-      ) : links.data.items.length === 0 ? (
-        <Text size="sm">{t('ticket.links.none')}</Text>
-      ) : (
-        <Table.ScrollContainer minWidth={520}>
-          <Table fz="sm" data-testid="ticket-links">
-            <Table.Caption>{t('ticket.links.caption')}</Table.Caption>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('ticket.links.relation')}</Table.Th>
-                <Table.Th>{t('ticket.links.ticket')}</Table.Th>
-                <Table.Th>{t('ticket.status')}</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>{t('ticket.links.actions')}</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {links.data.items.map((link) => (
-                <Table.Tr key={link.id} data-testid="ticket-link">
-                  <Table.Td>{t(linkLabelKey(link))}</Table.Td>
-                  <Table.Td>
-                    <Anchor component={Link} to={`${basePath}/${link.ticket.id}`}>
-                      {link.ticket.reference}
-                    </Anchor>{' '}
-                    {link.ticket.subject}
-                  </Table.Td>
-                  <Table.Td>{t(`statusKind.${link.ticket.statusKind}`)}</Table.Td>
-                  <Table.Td>
-                    {link.kind !== 'merged_into' && link.kind !== 'follow_up_of' && (
-                      <Button
-                        size="compact-xs"
-                        variant="default"
-                        loading={remove.isPending && remove.variables === link.id}
-                        onClick={() => remove.mutate(link.id)}
-                        aria-label={t('ticket.links.removeNamed', { reference: link.ticket.reference })}
-                      >
-                        {t('ticket.links.remove')}
-                      </Button>
-                    )}
-                  </Table.Td>
+      <QueryState
+        query={links}
+        empty={<Text size="sm">{t('ticket.links.none')}</Text>}
+        isEmpty={(data) => data.items.length === 0}
+      >
+        {(data) => (
+          <Table.ScrollContainer minWidth={520}>
+            <Table fz="sm" data-testid="ticket-links">
+              <Table.Caption>{t('ticket.links.caption')}</Table.Caption>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('ticket.links.relation')}</Table.Th>
+                  <Table.Th>{t('ticket.links.ticket')}</Table.Th>
+                  <Table.Th>{t('ticket.status')}</Table.Th>
+                  <Table.Th>
+                    <VisuallyHidden>{t('ticket.links.actions')}</VisuallyHidden>
+                  </Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
+              </Table.Thead>
+              <Table.Tbody>
+                {data.items.map((link) => (
+                  <Table.Tr key={link.id} data-testid="ticket-link">
+                    <Table.Td>{t(linkLabelKey(link))}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`${basePath}/${link.ticket.id}`}>
+                        {link.ticket.reference}
+                      </Anchor>{' '}
+                      {link.ticket.subject}
+                    </Table.Td>
+                    <Table.Td>{t(`statusKind.${link.ticket.statusKind}`)}</Table.Td>
+                    <Table.Td>
+                      {link.kind !== 'merged_into' && link.kind !== 'follow_up_of' && (
+                        <Button
+                          size="compact-xs"
+                          variant="default"
+                          loading={remove.isPending && remove.variables === link.id}
+                          onClick={() => remove.mutate(link.id)}
+                          aria-label={t('ticket.links.removeNamed', { reference: link.ticket.reference })}
+                        >
+                          {t('ticket.links.remove')}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
+      </QueryState>
       {remove.isError && (
         <Alert color="red" role="alert">
           {errorMessage(remove.error)}
