@@ -1,4 +1,4 @@
-import { type ChildProcess, execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -13,6 +13,44 @@ import type { Database } from '../server/src/db/client.ts';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const HOST = '127.0.0.1';
+
+/** A whole-number option from the environment (`fallback` when unset), refused outside 1..max. */
+export function envInteger(name: string, fallback: number, max: number): number {
+  const value = process.env[name] ? Number(process.env[name]) : fallback;
+  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer 1..${max}`);
+  return value;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Starts `loket <command>` from the repository root with only the environment given (plus PATH, HOME and
+ * LOG_LEVEL=warn; undefined values are left out), its output relayed to stderr with `[label]` before each line.
+ * With `cpuProfDir` the process writes a CPU profile there when it exits.
+ */
+export function spawnLoket(
+  command: 'serve' | 'worker',
+  childEnv: Record<string, string | undefined>,
+  options: { label?: string; cpuProfDir?: string | undefined } = {},
+): ChildProcess {
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.tmpdir(),
+    LOG_LEVEL: 'warn',
+  };
+  for (const [name, value] of Object.entries(childEnv)) if (value !== undefined) env[name] = value;
+  const profile = options.cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(options.cpuProfDir)] : [];
+  const child = spawn(process.execPath, [...profile, 'server/src/cli.ts', command], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const relay = (chunk: Buffer) =>
+    process.stderr.write(chunk.toString().replace(/^/gm, `  [${options.label ?? 'server'}] `));
+  child.stdout!.on('data', relay);
+  child.stderr!.on('data', relay);
+  return child;
+}
 
 export type Machine = { cpus: number; cpuModel: string; memoryGiB: number; node: string; date: string; pglite: string };
 

@@ -19,43 +19,39 @@
  * must start with `loket_bench`), BENCH_WRITE_DOCS=false, BENCH_CPU_PROF=<dir> (the server runs with --cpu-prof and
  * writes its profile there on exit; such a run does not write docs/benchmarks.md).
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import nodemailer, { type SendMailOptions, type Transporter } from 'nodemailer';
 import pg from 'pg';
 import { openDatabase } from '../server/src/db/client.ts';
 import { startFastSink } from './mail-sink.ts';
 import {
+  HOST,
   cpuDelta,
   describeMachine,
+  envInteger,
   freePort,
   log,
   type Machine,
   postgresBackends,
   processCpuMs,
   recreateDatabase,
+  sleep,
+  spawnLoket,
   stopServer,
   writeBenchmarkSection,
 } from './common.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
-const positive = (name: string, fallback: number, max: number) => {
-  const value = env[name] ? Number(env[name]) : fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer 1..${max}`);
-  return value;
-};
-const MESSAGES = positive('BENCH_MESSAGES', 300, 100_000);
-const CONNECTIONS = positive('BENCH_SMTP_CONNECTIONS', 8, 100);
+const MESSAGES = envInteger('BENCH_MESSAGES', 300, 100_000);
+const CONNECTIONS = envInteger('BENCH_SMTP_CONNECTIONS', 8, 100);
 /** `loket worker` processes beside the server on PostgreSQL (0: the server runs every job itself). */
-const WORKERS = env.BENCH_WORKERS ? positive('BENCH_WORKERS', 1, 16) : 0;
+const WORKERS = env.BENCH_WORKERS ? envInteger('BENCH_WORKERS', 1, 16) : 0;
 const PG_URL = env.BENCH_DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/loket_bench_mail';
 const CPU_PROF = env.BENCH_CPU_PROF?.trim() || undefined;
-const HOST = '127.0.0.1';
 const MAILBOX = 'support@provider.example';
 const DOMAINS = ['acme.example', 'nordic.example', 'hosting.example'];
 const ADMIN = { email: 'admin@provider.example', password: 'loket-demo' };
@@ -419,8 +415,6 @@ async function waitUntil(condition: () => Promise<boolean>, what: string): Promi
   throw new Error(`timed out waiting for: ${what}`);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 function startServer(
   input: {
     port: number;
@@ -432,12 +426,11 @@ function startServer(
   command: 'serve' | 'worker' = 'serve',
 ): ChildProcess {
   // A worker shares the database, the data folder (the raw messages) and SMTP_URL; it listens on nothing.
-  const childEnv: Record<string, string> = {
-    PATH: env.PATH ?? '',
-    HOME: env.HOME ?? os.tmpdir(),
+  const childEnv = {
     DATA_DIR: input.dataDir,
     SMTP_URL: input.smtpUrl,
-    LOG_LEVEL: 'warn',
+    DATABASE_URL: input.databaseUrl,
+    DATABASE_POOL_SIZE: env.DATABASE_POOL_SIZE || undefined,
     ...(command === 'serve'
       ? {
           PORT: String(input.port),
@@ -449,17 +442,7 @@ function startServer(
         }
       : {}),
   };
-  if (input.databaseUrl) childEnv.DATABASE_URL = input.databaseUrl;
-  if (env.DATABASE_POOL_SIZE) childEnv.DATABASE_POOL_SIZE = env.DATABASE_POOL_SIZE;
-  const args = [
-    ...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF)] : []),
-    'server/src/cli.ts',
-    command,
-  ];
-  const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^/gm, `  [${command}] `));
-  child.stdout!.on('data', relay);
-  child.stderr!.on('data', relay);
+  const child = spawnLoket(command, childEnv, { label: command, cpuProfDir: CPU_PROF });
   child.on('exit', (code, signal) => log(`  [${command}] exited (${code ?? signal})`));
   return child;
 }

@@ -14,7 +14,6 @@
  *
  *   npm run bench:monitors
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import http from 'node:http';
@@ -25,29 +24,27 @@ import { type Database, migrateDatabase, openDatabase } from '../server/src/db/c
 import { monitors } from '../server/src/db/schema.ts';
 import { nextCheckAfter, phaseFor } from '../server/src/domain/monitoring/check-schedule.ts';
 import {
+  HOST,
   cpuDelta,
   describeMachine,
+  envInteger,
   freePort,
   log,
   postgresBackends,
   processCpuMs,
   rawQuery,
   recreateDatabase,
-  root,
+  sleep,
+  spawnLoket,
   stopServer,
   writeBenchmarkSection,
 } from './common.ts';
 
 const env = process.env;
-const positive = (name: string, fallback: number, max: number) => {
-  const value = env[name] ? Number(env[name]) : fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer 1..${max}`);
-  return value;
-};
-const MONITORS = positive('BENCH_MONITORS', 2000, 50_000);
-const INTERVAL = positive('BENCH_INTERVAL', 60, 3600);
-const WARMUP = positive('BENCH_WARMUP', 75, 3600);
-const WINDOW = positive('BENCH_WINDOW', 120, 3600);
+const MONITORS = envInteger('BENCH_MONITORS', 2000, 50_000);
+const INTERVAL = envInteger('BENCH_INTERVAL', 60, 3600);
+const WARMUP = envInteger('BENCH_WARMUP', 75, 3600);
+const WINDOW = envInteger('BENCH_WINDOW', 120, 3600);
 const PG_URL = env.BENCH_DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/loket_bench_monitors';
 
 type Result = {
@@ -125,25 +122,18 @@ async function runTarget(t: { name: string; url?: string }, targetUrl: string): 
   await setup.close();
 
   const command = t.url ? 'worker' : 'serve';
-  const childEnv: Record<string, string> = {
-    PATH: env.PATH ?? '',
-    HOME: env.HOME ?? os.tmpdir(),
-    PORT: String(await freePort()),
-    HOST: '127.0.0.1',
-    DATA_DIR: dataDir,
-    DEMO_DATA: 'false',
-    RUN_JOBS: 'true',
-    LOG_LEVEL: 'warn',
-    ...(t.url ? { DATABASE_URL: t.url } : {}),
-  };
-  const child: ChildProcess = spawn(process.execPath, ['server/src/cli.ts', command], {
-    cwd: root,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^/gm, `  [${t.name}] `));
-  child.stdout!.on('data', relay);
-  child.stderr!.on('data', relay);
+  const child = spawnLoket(
+    command,
+    {
+      PORT: String(await freePort()),
+      HOST,
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      RUN_JOBS: 'true',
+      DATABASE_URL: t.url,
+    },
+    { label: t.name },
+  );
   const pgCpu = t.url ? await postgresBackends(t.url) : null;
   try {
     await sleep(WARMUP * 1000);
@@ -210,7 +200,6 @@ async function runTarget(t: { name: string; url?: string }, targetUrl: string): 
   }
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ms = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} ms` : '–');
 
 async function renderReport(results: Result[]): Promise<string> {

@@ -19,41 +19,36 @@
  * Options (environment): BENCH_TICKETS (100000), BENCH_LAG_TICKETS (200), BENCH_LAG_SPREAD seconds (60),
  * BENCH_PG_SERVERS (2), BENCH_SKIP_PGLITE=true, BENCH_WRITE_DOCS=false.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { asc, lte } from 'drizzle-orm';
 import { type Database, migrateDatabase, openDatabase } from '../server/src/db/client.ts';
 import { tickets } from '../server/src/db/schema.ts';
 import { loadTickets } from './load-tickets.ts';
 import {
+  HOST,
   cpuDelta,
+  envInteger,
   freePort,
   log,
   postgresBackends,
   processCpuMs,
   rawQuery,
   recreateDatabase,
+  spawnLoket,
   stopServer,
   waitForHealth,
   writeBenchmarkSection,
 } from './common.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
-const positive = (name: string, fallback: number, max: number) => {
-  const value = env[name] ? Number(env[name]) : fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer 1..${max}`);
-  return value;
-};
-const TICKETS = positive('BENCH_TICKETS', 100_000, 2_000_000);
-const LAG_TICKETS = positive('BENCH_LAG_TICKETS', 200, 5_000);
-const LAG_SPREAD_SECONDS = positive('BENCH_LAG_SPREAD', 60, 600);
-const PG_SERVERS = positive('BENCH_PG_SERVERS', 2, 4);
+const TICKETS = envInteger('BENCH_TICKETS', 100_000, 2_000_000);
+const LAG_TICKETS = envInteger('BENCH_LAG_TICKETS', 200, 5_000);
+const LAG_SPREAD_SECONDS = envInteger('BENCH_LAG_SPREAD', 60, 600);
+const PG_SERVERS = envInteger('BENCH_PG_SERVERS', 2, 4);
 const PG_URL = env.BENCH_DATABASE_URL || 'postgres://postgres:postgres@127.0.0.1:5432/loket_bench_sweep';
-const HOST = '127.0.0.1';
 /** As in sweep-sla-deadlines.ts. */
 const SWEEP_BATCH = 200;
 const BACKLOG = 10_000;
@@ -226,7 +221,20 @@ async function runTarget(target: { name: string; url?: string }): Promise<Target
     const bases: string[] = [];
     for (let i = 0; i < serverCount; i++) {
       const port = await freePort();
-      servers.push(startServer({ port, dataDir, databaseUrl: target.url, name: `server ${i + 1}` }));
+      servers.push(
+        spawnLoket(
+          'serve',
+          {
+            PORT: String(port),
+            HOST,
+            DATA_DIR: dataDir,
+            DEMO_DATA: 'false',
+            RUN_JOBS: 'true',
+            DATABASE_URL: target.url,
+          },
+          { label: `server ${i + 1}` },
+        ),
+      );
       bases.push(`http://${HOST}:${port}`);
     }
     for (let i = 0; i < serverCount; i++) await waitForHealth(bases[i]!, servers[i]!);
@@ -444,34 +452,6 @@ async function call(base: string, token: string, method: string, url: string, bo
   const text = await res.text();
   if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${text}`);
   return text ? JSON.parse(text) : undefined;
-}
-
-function startServer(input: {
-  port: number;
-  dataDir: string;
-  databaseUrl: string | undefined;
-  name: string;
-}): ChildProcess {
-  const childEnv: Record<string, string> = {
-    PATH: env.PATH ?? '',
-    HOME: env.HOME ?? os.tmpdir(),
-    PORT: String(input.port),
-    HOST,
-    DATA_DIR: input.dataDir,
-    DEMO_DATA: 'false',
-    RUN_JOBS: 'true',
-    LOG_LEVEL: 'warn',
-  };
-  if (input.databaseUrl) childEnv.DATABASE_URL = input.databaseUrl;
-  const child = spawn(process.execPath, ['server/src/cli.ts', 'serve'], {
-    cwd: root,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^/gm, `  [${input.name}] `));
-  child.stdout!.on('data', relay);
-  child.stderr!.on('data', relay);
-  return child;
 }
 
 async function createApiToken(base: string, email: string, password: string): Promise<string> {

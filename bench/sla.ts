@@ -13,24 +13,17 @@
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import moment from 'moment';
 import 'moment-business-time';
 import { type CalendarDefinition, compileCalendar, due, elapsed } from '../server/src/domain/sla/calendar.ts';
 import { type SimulateResult, benchSimulate } from './sla-simulate.ts';
-import { log, writeBenchmarkSection } from './common.ts';
+import { envInteger, log, root, writeBenchmarkSection } from './common.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
-const positive = (name: string, fallback: number, max: number) => {
-  const value = env[name] ? Number(env[name]) : fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer 1..${max}`);
-  return value;
-};
-const CASES = positive('BENCH_CASES', 100_000, 2_000_000);
-const ROUNDS = positive('BENCH_ROUNDS', 7, 100);
-const ROUND_MS = positive('BENCH_ROUND_MS', 400, 60_000);
-const DURATION = positive('BENCH_DURATION', 5, 120);
+const CASES = envInteger('BENCH_CASES', 100_000, 2_000_000);
+const ROUNDS = envInteger('BENCH_ROUNDS', 7, 100);
+const ROUND_MS = envInteger('BENCH_ROUND_MS', 400, 60_000);
+const DURATION = envInteger('BENCH_DURATION', 5, 120);
 const SKIP_HTTP = env.BENCH_SKIP_HTTP === 'true';
 const SIMULATE_CASES = 10_000;
 /** Cases per bucket, and in the sample both libraries must agree on. */

@@ -18,7 +18,7 @@
  * such a run does not write docs/benchmarks.md). The PostgreSQL database is dropped and re-created, so its name must
  * start with `loket_bench`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,25 +28,21 @@ import {
   type Machine,
   cpuDelta,
   describeMachine,
+  envInteger,
   freePort,
   log,
   postgresBackends,
   processCpuMs,
   recreateDatabase,
-  root,
+  spawnLoket,
   stopServer,
   waitForHealth,
   writeBenchmarkSection,
 } from './common.ts';
 
 const env = process.env;
-const positive = (name: string, fallback: number, max: number) => {
-  const value = env[name] ? Number(env[name]) : fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer 1..${max}`);
-  return value;
-};
-const DURATION = positive('BENCH_DURATION', 10, 120);
-const CONNECTIONS = positive('BENCH_CONNECTIONS', 10, 200);
+const DURATION = envInteger('BENCH_DURATION', 10, 120);
+const CONNECTIONS = envInteger('BENCH_CONNECTIONS', 10, 200);
 const WARMUP_SECONDS = Math.min(3, DURATION);
 const PG_URL = env.BENCH_DATABASE_URL;
 const CPU_PROF = env.BENCH_CPU_PROF?.trim() || undefined;
@@ -91,7 +87,11 @@ async function runTarget(target: { name: string; url?: string }): Promise<Target
   try {
     if (target.url) await recreateDatabase(target.url);
     const port = await freePort();
-    server = startServer({ port, dataDir, databaseUrl: target.url });
+    server = spawnLoket(
+      'serve',
+      { PORT: String(port), HOST, DATA_DIR: dataDir, DEMO_DATA: 'true', DATABASE_URL: target.url },
+      { cpuProfDir: CPU_PROF },
+    );
     const base = `http://${HOST}:${port}`;
     await waitForHealth(base, server);
     const etags = new Map<string, { etag: string; bytes: number }>();
@@ -174,28 +174,6 @@ async function runTarget(target: { name: string; url?: string }): Promise<Target
 
 function fire(base: string, requests: Request[], seconds: number): Promise<Result> {
   return autocannon({ url: base, connections: CONNECTIONS, duration: seconds, timeout: 10, requests });
-}
-
-function startServer(input: { port: number; dataDir: string; databaseUrl: string | undefined }): ChildProcess {
-  const childEnv: Record<string, string> = {
-    PATH: env.PATH ?? '',
-    HOME: env.HOME ?? os.tmpdir(),
-    PORT: String(input.port),
-    HOST,
-    DATA_DIR: input.dataDir,
-    DEMO_DATA: 'true',
-    LOG_LEVEL: 'warn',
-  };
-  if (input.databaseUrl) childEnv.DATABASE_URL = input.databaseUrl;
-  const child = spawn(
-    process.execPath,
-    [...(CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF)] : []), 'server/src/cli.ts', 'serve'],
-    { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^/gm, '  [server] '));
-  child.stdout!.on('data', relay);
-  child.stderr!.on('data', relay);
-  return child;
 }
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');

@@ -16,11 +16,10 @@
  * such a run does not write docs/benchmarks.md. The PostgreSQL database named in BENCH_DATABASE_URL is dropped and
  * re-created, so its name must start with `loket_bench`.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon, { type Request, type Result } from 'autocannon';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import pg from 'pg';
@@ -28,32 +27,28 @@ import { type Database, migrateDatabase, openDatabase } from '../server/src/db/c
 import { tickets } from '../server/src/db/schema.ts';
 import { type LoadedData, loadTickets } from './load-tickets.ts';
 import {
+  HOST,
   cpuDelta,
   describeMachine,
+  envInteger,
   freePort,
   log,
   postgresBackends,
   processCpuMs,
   rawQuery,
   recreateDatabase,
+  spawnLoket,
   stopServer,
   waitForHealth,
   writeBenchmarkSection,
 } from './common.ts';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const env = process.env;
-const positive = (name: string, fallback: number, max: number) => {
-  const value = env[name] ? Number(env[name]) : fallback;
-  if (!Number.isInteger(value) || value < 1 || value > max) throw new Error(`${name} must be an integer 1..${max}`);
-  return value;
-};
-const TICKETS = positive('BENCH_TICKETS', 100_000, 2_000_000);
-const DURATION = positive('BENCH_DURATION', 10, 120);
-const CONNECTIONS = positive('BENCH_CONNECTIONS', 10, 200);
+const TICKETS = envInteger('BENCH_TICKETS', 100_000, 2_000_000);
+const DURATION = envInteger('BENCH_DURATION', 10, 120);
+const CONNECTIONS = envInteger('BENCH_CONNECTIONS', 10, 200);
 const WARMUP_SECONDS = Math.min(3, DURATION);
 const PG_URL = env.BENCH_DATABASE_URL;
-const HOST = '127.0.0.1';
 const EXPERIMENT_SQL = env.BENCH_EXPERIMENT_SQL?.trim() || undefined;
 
 type Measurement = {
@@ -133,7 +128,13 @@ async function runTarget(target: { name: string; url?: string }): Promise<Target
     }
 
     const port = await freePort();
-    server = startServer({ port, dataDir, databaseUrl: target.url });
+    server = spawnLoket('serve', {
+      PORT: String(port),
+      HOST,
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'false',
+      DATABASE_URL: target.url,
+    });
     const base = `http://${HOST}:${port}`;
     await waitForHealth(base, server);
     const token = await createApiToken(base, loaded.agentEmail, loaded.agentPassword);
@@ -267,28 +268,6 @@ async function explainList(database: Database, organisationId: string): Promise<
   }
   const rows = await rawQuery(database, `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params);
   return rows.map((r) => String(r['QUERY PLAN'])).join('\n');
-}
-
-function startServer(input: { port: number; dataDir: string; databaseUrl: string | undefined }): ChildProcess {
-  const childEnv: Record<string, string> = {
-    PATH: env.PATH ?? '',
-    HOME: env.HOME ?? os.tmpdir(),
-    PORT: String(input.port),
-    HOST,
-    DATA_DIR: input.dataDir,
-    DEMO_DATA: 'false',
-    LOG_LEVEL: 'warn',
-  };
-  if (input.databaseUrl) childEnv.DATABASE_URL = input.databaseUrl;
-  const child = spawn(process.execPath, ['server/src/cli.ts', 'serve'], {
-    cwd: root,
-    env: childEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const relay = (chunk: Buffer) => process.stderr.write(chunk.toString().replace(/^/gm, '  [server] '));
-  child.stdout!.on('data', relay);
-  child.stderr!.on('data', relay);
-  return child;
 }
 
 async function createApiToken(base: string, email: string, password: string): Promise<string> {

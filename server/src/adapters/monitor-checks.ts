@@ -124,28 +124,39 @@ async function probeHttp(spec: ProbeSpec, elapsed: () => number): Promise<ProbeR
   return { ok: true, latencyMs, message: `HTTP ${response.status}` };
 }
 
-function probeTcp(spec: ProbeSpec, elapsed: () => number): Promise<ProbeResult> {
-  const address = parseHostPort(spec.target);
-  if (!address) return Promise.resolve({ ok: false, latencyMs: null, message: 'not host:port' });
+/**
+ * Waits for a socket check to settle: `judge` gives the result once `event` fires; an error or the time limit gives a
+ * failure. The socket is destroyed either way.
+ */
+function settleSocket(
+  socket: net.Socket,
+  event: 'connect' | 'secureConnect',
+  timeoutMs: number,
+  judge: () => ProbeResult,
+): Promise<ProbeResult> {
   return new Promise((resolve) => {
-    const socket = net.connect({ host: address.host, port: address.port });
-    const timedOut = () => finish({ ok: false, latencyMs: null, message: `timed out after ${spec.timeoutMs} ms` });
-    // A hard limit on the whole check: the idle timeout alone never fires for a peer that trickles bytes.
-    const deadline = setTimeout(timedOut, spec.timeoutMs);
     const finish = (result: ProbeResult) => {
       clearTimeout(deadline);
       socket.destroy();
       resolve(result);
     };
-    socket.setTimeout(spec.timeoutMs, timedOut);
-    socket.once('connect', () => {
-      const latencyMs = elapsed();
-      const slow = slowerThanAllowed(spec, latencyMs);
-      finish(slow ? { ok: false, latencyMs, message: slow } : { ok: true, latencyMs, message: 'connected' });
-    });
-    socket.once('error', (error) =>
-      finish({ ok: false, latencyMs: null, message: describeError(error, spec.timeoutMs) }),
-    );
+    const timedOut = () => finish({ ok: false, latencyMs: null, message: `timed out after ${timeoutMs} ms` });
+    // A hard limit on the whole check: the idle timeout alone never fires for a peer that trickles bytes.
+    const deadline = setTimeout(timedOut, timeoutMs);
+    socket.setTimeout(timeoutMs, timedOut);
+    socket.once(event, () => finish(judge()));
+    socket.once('error', (error) => finish({ ok: false, latencyMs: null, message: describeError(error, timeoutMs) }));
+  });
+}
+
+function probeTcp(spec: ProbeSpec, elapsed: () => number): Promise<ProbeResult> {
+  const address = parseHostPort(spec.target);
+  if (!address) return Promise.resolve({ ok: false, latencyMs: null, message: 'not host:port' });
+  const socket = net.connect({ host: address.host, port: address.port });
+  return settleSocket(socket, 'connect', spec.timeoutMs, () => {
+    const latencyMs = elapsed();
+    const slow = slowerThanAllowed(spec, latencyMs);
+    return slow ? { ok: false, latencyMs, message: slow } : { ok: true, latencyMs, message: 'connected' };
   });
 }
 
@@ -189,44 +200,30 @@ function probeTls(spec: ProbeSpec, elapsed: () => number, now: () => Date): Prom
   const address = parseHostPort(spec.target);
   if (!address) return Promise.resolve({ ok: false, latencyMs: null, message: 'not host:port' });
   const minDays = spec.settings.tlsMinDaysLeft ?? 14;
-  return new Promise((resolve) => {
-    const socket = tls.connect({
-      host: address.host,
-      port: address.port,
-      servername: net.isIP(address.host) ? undefined : address.host,
-      rejectUnauthorized: false,
-    });
-    const timedOut = () => finish({ ok: false, latencyMs: null, message: `timed out after ${spec.timeoutMs} ms` });
-    // A hard limit on the whole check: the idle timeout alone never fires for a peer that trickles bytes.
-    const deadline = setTimeout(timedOut, spec.timeoutMs);
-    const finish = (result: ProbeResult) => {
-      clearTimeout(deadline);
-      socket.destroy();
-      resolve(result);
-    };
-    socket.setTimeout(spec.timeoutMs, timedOut);
-    socket.once('secureConnect', () => {
-      const latencyMs = elapsed();
-      const certificate = socket.getPeerCertificate();
-      if (!certificate?.valid_to) return finish({ ok: false, latencyMs, message: 'no certificate presented' });
-      const expiresAt = new Date(certificate.valid_to);
-      const daysLeft = Math.floor((expiresAt.getTime() - now().getTime()) / DAY_MS);
-      const trust = socket.authorized ? 'trusted' : `not trusted: ${String(socket.authorizationError)}`;
-      const expiry = `expires ${expiresAt.toISOString()}`;
-      if (expiresAt.getTime() <= now().getTime()) {
-        return finish({ ok: false, latencyMs, message: `certificate expired (${expiry}; ${trust})` });
-      }
-      if (daysLeft < minDays) {
-        return finish({
-          ok: false,
-          latencyMs,
-          message: `certificate ${expiry}, ${daysLeft} days left (minimum ${minDays}; ${trust})`,
-        });
-      }
-      finish({ ok: true, latencyMs, message: `certificate ${expiry}, ${daysLeft} days left (${trust})` });
-    });
-    socket.once('error', (error) =>
-      finish({ ok: false, latencyMs: null, message: describeError(error, spec.timeoutMs) }),
-    );
+  const socket = tls.connect({
+    host: address.host,
+    port: address.port,
+    servername: net.isIP(address.host) ? undefined : address.host,
+    rejectUnauthorized: false,
+  });
+  return settleSocket(socket, 'secureConnect', spec.timeoutMs, () => {
+    const latencyMs = elapsed();
+    const certificate = socket.getPeerCertificate();
+    if (!certificate?.valid_to) return { ok: false, latencyMs, message: 'no certificate presented' };
+    const expiresAt = new Date(certificate.valid_to);
+    const daysLeft = Math.floor((expiresAt.getTime() - now().getTime()) / DAY_MS);
+    const trust = socket.authorized ? 'trusted' : `not trusted: ${String(socket.authorizationError)}`;
+    const expiry = `expires ${expiresAt.toISOString()}`;
+    if (expiresAt.getTime() <= now().getTime()) {
+      return { ok: false, latencyMs, message: `certificate expired (${expiry}; ${trust})` };
+    }
+    if (daysLeft < minDays) {
+      return {
+        ok: false,
+        latencyMs,
+        message: `certificate ${expiry}, ${daysLeft} days left (minimum ${minDays}; ${trust})`,
+      };
+    }
+    return { ok: true, latencyMs, message: `certificate ${expiry}, ${daysLeft} days left (${trust})` };
   });
 }

@@ -97,7 +97,7 @@ export function renderIcs(s: StatusSnapshot, baseUrl: string, host: string): str
       `DTEND:${icsDate(m.scheduledUntil)}`,
       `SUMMARY:${icsText(m.name)}`,
       `DESCRIPTION:${icsText(m.body)}`,
-      `STATUS:${m.status === 'completed' ? 'CONFIRMED' : 'CONFIRMED'}`,
+      'STATUS:CONFIRMED',
       `URL:${baseUrl}/status#maintenance-${m.id}`,
       'END:VEVENT',
     );

@@ -1,4 +1,4 @@
-import type { Language } from '@loket/contract';
+import { Language } from '@loket/contract';
 import { pageIndicator } from '../../domain/status/uptime.ts';
 import type { SnapshotComponent, StatusSnapshot } from '../../services/status/load-status-snapshot.ts';
 import { STATUS_TEXT } from './status-text.ts';
@@ -6,12 +6,18 @@ import { STATUS_TEXT } from './status-text.ts';
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
-const when = (d: Date, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-    timeZone: 'UTC',
-  }).format(d) + ' UTC';
+// One formatter per language, made once: making one costs far more than formatting with it.
+const FORMATS = Object.fromEntries(
+  Language.options.map((lang) => [
+    lang,
+    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : lang, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }),
+  ]),
+) as Record<Language, Intl.DateTimeFormat>;
+const when = (d: Date, lang: Language) => `${FORMATS[lang].format(d)} UTC`;
 
 function bar(day: SnapshotComponent['uptime'][number], noData: string): string {
   const p = day.uptimePercent;

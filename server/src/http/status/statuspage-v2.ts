@@ -1,5 +1,6 @@
 import { pageIndicator } from '../../domain/status/uptime.ts';
 import type {
+  SnapshotComponent,
   SnapshotIncident,
   SnapshotMaintenance,
   StatusSnapshot,
@@ -29,22 +30,23 @@ export function v2Status(s: StatusSnapshot) {
   return { indicator, description: DESCRIPTIONS[indicator] };
 }
 
+const v2Component = (c: SnapshotComponent) => ({
+  id: c.id,
+  name: c.name,
+  status: c.state,
+  created_at: iso(c.createdAt),
+  updated_at: iso(c.updatedAt),
+  position: c.position,
+  description: c.description,
+  showcase: true,
+  start_date: null,
+  group_id: c.groupId,
+  page_id: PAGE_ID,
+  group: false,
+  only_show_if_degraded: false,
+});
+
 export function v2Components(s: StatusSnapshot) {
-  const components = s.components.map((c) => ({
-    id: c.id,
-    name: c.name,
-    status: c.state,
-    created_at: iso(c.createdAt),
-    updated_at: iso(c.updatedAt),
-    position: c.position,
-    description: c.description,
-    showcase: true,
-    start_date: null,
-    group_id: c.groupId,
-    page_id: PAGE_ID,
-    group: false,
-    only_show_if_degraded: false,
-  }));
   const groups = s.groups.map((g) => {
     const members = s.components.filter((c) => c.groupId === g.id);
     const worst = pageIndicator(members.map((c) => c.state));
@@ -72,12 +74,12 @@ export function v2Components(s: StatusSnapshot) {
       components: members.map((c) => c.id),
     };
   });
-  return [...groups, ...components];
+  return [...groups, ...s.components.map(v2Component)];
 }
 
+/** The components an incident or maintenance names, in page order (without building the groups for each one). */
 function componentsOf(s: StatusSnapshot, ids: string[]) {
-  const all = v2Components(s);
-  return all.filter((c) => !c.group && ids.includes(c.id));
+  return s.components.filter((c) => ids.includes(c.id)).map(v2Component);
 }
 
 function v2Incident(s: StatusSnapshot, i: SnapshotIncident, baseUrl: string) {

@@ -4,7 +4,7 @@ import { monitorChecks } from '../../db/schema.ts';
 import { requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { getMonitorRow } from './monitor-rules.ts';
-import { loadUptime, toMonitor, toMonitorCheck } from './monitor-view.ts';
+import { monitorWithUptime, toMonitorCheck } from './monitor-view.ts';
 
 const RECENT_CHECKS = 50;
 
@@ -18,6 +18,8 @@ export async function getMonitor({ ctx, id }: { ctx: ServiceContext; id: string 
     .where(eq(monitorChecks.monitorId, row.id))
     .orderBy(desc(monitorChecks.checkedAt), desc(monitorChecks.id))
     .limit(RECENT_CHECKS);
-  const uptime = await loadUptime(ctx.db, [row.id], ctx.clock.now());
-  return { ...toMonitor(row, uptime.get(row.id), ctx.actor), recentChecks: checks.map(toMonitorCheck) };
+  return {
+    ...(await monitorWithUptime(ctx.db, row, ctx.clock.now(), ctx.actor)),
+    recentChecks: checks.map(toMonitorCheck),
+  };
 }

@@ -1,9 +1,10 @@
 import type { Monitor, MonitorCheck } from '@loket/contract';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import type { MonitorCheckRow, MonitorRow } from '../../db/schema.ts';
+import { type MonitorCheckRow, type MonitorRow, monitorRollups } from '../../db/schema.ts';
 import { roleCan } from '../../domain/permissions.ts';
 import type { Actor } from '../context.ts';
+import { inUuids } from '../shared/ids.ts';
 
 export type Uptime = Monitor['uptime'];
 const EMPTY: Uptime = { last24Hours: null, last30Days: null };
@@ -14,10 +15,6 @@ export async function loadUptime(tx: Executor, monitorIds: string[], now: Date):
   if (monitorIds.length === 0) return result;
   const day = new Date(now.getTime() - 86_400_000).toISOString();
   const month = new Date(now.getTime() - 30 * 86_400_000).toISOString();
-  const ids = sql.join(
-    monitorIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
   const rows = await queryRows<{
     monitor_id: string;
     period: string;
@@ -26,7 +23,7 @@ export async function loadUptime(tx: Executor, monitorIds: string[], now: Date):
   }>(
     tx,
     sql`SELECT monitor_id, period, sum(checks) AS checks, sum(failures) AS failures FROM monitor_rollups
-      WHERE monitor_id IN (${ids}) AND ((period = 'hour' AND starts_at >= date_trunc('hour', ${day}::timestamptz, 'UTC'))
+      WHERE ${inUuids(monitorRollups.monitorId, monitorIds)} AND ((period = 'hour' AND starts_at >= date_trunc('hour', ${day}::timestamptz, 'UTC'))
         OR (period = 'day' AND starts_at >= date_trunc('day', ${month}::timestamptz, 'UTC')))
       GROUP BY monitor_id, period`,
   );
@@ -39,6 +36,11 @@ export async function loadUptime(tx: Executor, monitorIds: string[], now: Date):
     result.set(row.monitor_id, uptime);
   }
   return result;
+}
+
+/** One monitor as `viewer` sees it, with its uptime: what a verb that changed or read one monitor answers. */
+export async function monitorWithUptime(tx: Executor, row: MonitorRow, now: Date, viewer: Actor): Promise<Monitor> {
+  return toMonitor(row, (await loadUptime(tx, [row.id], now)).get(row.id), viewer);
 }
 
 /**

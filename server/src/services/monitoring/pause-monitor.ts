@@ -5,7 +5,7 @@ import { conflict } from '../../domain/app-error.ts';
 import { requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { getMonitorRow } from './monitor-rules.ts';
-import { loadUptime, toMonitor } from './monitor-view.ts';
+import { monitorWithUptime } from './monitor-view.ts';
 
 /**
  * An administrator pauses a monitor (maintenance, say): no more checks, results of a check already running are
@@ -24,5 +24,5 @@ export async function pauseMonitor({ ctx, id }: { ctx: ServiceContext; id: strin
       .returning();
     return updated!;
   });
-  return toMonitor(row, (await loadUptime(ctx.db, [row.id], now)).get(row.id), ctx.actor);
+  return monitorWithUptime(ctx.db, row, now, ctx.actor);
 }

@@ -6,7 +6,7 @@ import { nextCheckAfter } from '../../domain/monitoring/check-schedule.ts';
 import { requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { getMonitorRow } from './monitor-rules.ts';
-import { loadUptime, toMonitor } from './monitor-view.ts';
+import { monitorWithUptime } from './monitor-view.ts';
 
 /**
  * Resumes a paused monitor at its next slot. It comes back `down` when it still has an open incident ticket (so the
@@ -32,5 +32,5 @@ export async function resumeMonitor({ ctx, id }: { ctx: ServiceContext; id: stri
       .returning();
     return updated!;
   });
-  return toMonitor(row, (await loadUptime(ctx.db, [row.id], now)).get(row.id), ctx.actor);
+  return monitorWithUptime(ctx.db, row, now, ctx.actor);
 }

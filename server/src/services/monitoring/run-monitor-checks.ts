@@ -1,9 +1,9 @@
-import { inArray } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { type ProbeResult, runProbe } from '../../adapters/monitor-checks.ts';
 import { type MonitorRow, monitors } from '../../db/schema.ts';
 import { heartbeatVerdict } from '../../domain/monitoring/heartbeat.ts';
 import type { ServiceDeps } from '../context.ts';
+import { inUuids } from '../shared/ids.ts';
 import { recordCheckResult } from './record-check-result.ts';
 
 export type MonitorCheckJob = { checks: { monitorId: string; scheduledAt: string }[] };
@@ -22,7 +22,7 @@ export async function runMonitorChecks(
     .select()
     .from(monitors)
     .where(
-      inArray(
+      inUuids(
         monitors.id,
         input.checks.map((c) => c.monitorId),
       ),

@@ -39,7 +39,7 @@ export async function markMonitorDown(
   const componentId = await existingComponent(tx, monitor);
   const look = BY_IMPACT[monitor.impact];
   if (componentId)
-    await setComponentState(deps, tx, { componentId, state: look.state, at, reason: `monitor ${monitor.name} down` });
+    await setComponentState(tx, { componentId, state: look.state, at, reason: `monitor ${monitor.name} down` });
   const { incidentId } = await openStatusIncident(deps, tx, {
     name: `${monitor.name} is unavailable`,
     impact: look.impact,
@@ -82,6 +82,6 @@ export async function markMonitorUp(
     }
   }
   if (componentId && !resolved) {
-    await setComponentState(deps, tx, { componentId, state: 'operational', at, reason: `monitor ${monitor.name} up` });
+    await setComponentState(tx, { componentId, state: 'operational', at, reason: `monitor ${monitor.name} up` });
   }
 }

@@ -12,7 +12,7 @@ import {
   heartbeatUrlOf,
   newHeartbeatSecret,
 } from './monitor-rules.ts';
-import { loadUptime, toMonitor } from './monitor-view.ts';
+import { monitorWithUptime } from './monitor-view.ts';
 
 /**
  * An administrator changes a monitor. A new interval moves it to a new slot; the state and its counters stay (new
@@ -64,7 +64,7 @@ export async function updateMonitor({
       }),
     MONITOR_NAME_MESSAGES,
   );
-  const view = toMonitor(row, (await loadUptime(ctx.db, [row.id], now)).get(row.id), ctx.actor);
+  const view = await monitorWithUptime(ctx.db, row, now, ctx.actor);
   return secret
     ? { ...view, heartbeatSecret: secret, heartbeatUrl: heartbeatUrlOf(ctx.config.publicUrl, secret) }
     : view;

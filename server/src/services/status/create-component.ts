@@ -4,7 +4,6 @@ import { parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { assertContracts, groupIdByName, loadComponent } from './component-view.ts';
 import { setComponentState } from './set-component-state.ts';
-import { bumpStatusPage } from './status-page-version.ts';
 
 /** A new component, in a group named (made when new), serving the contracts named; its first state interval opens. */
 export async function createComponent({ ctx, input }: { ctx: ServiceContext; input: unknown }): Promise<Component> {
@@ -32,9 +31,8 @@ export async function createComponent({ ctx, input }: { ctx: ServiceContext; inp
         .insert(statusComponentContracts)
         .values([...new Set(data.contractIds)].map((contractId) => ({ componentId: row!.id, contractId })));
     }
-    // No interval is open yet, so this opens the first one.
-    await setComponentState(ctx, tx, { componentId: row!.id, state: data.state, at: now, reason: 'created' });
-    await bumpStatusPage(tx, now);
+    // No interval is open yet, so this opens the first one (and marks the page changed).
+    await setComponentState(tx, { componentId: row!.id, state: data.state, at: now, reason: 'created' });
     return loadComponent(tx, row!.id);
   });
 }

@@ -2,6 +2,7 @@ import type { Incident } from '@loket/contract';
 import { desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
+  type StatusIncidentRow,
   statusIncidentComponents,
   statusIncidentTickets,
   statusIncidentUpdates,
@@ -77,4 +78,12 @@ export async function loadIncident(tx: Executor, id: string): Promise<Incident> 
   const [incident] = await loadIncidents(tx, { id: id.toLowerCase() });
   if (!incident) throw notFound('Incident not found');
   return incident;
+}
+
+/** The incident's row, locked until the transaction ends, so what a change reads from it still holds when it writes. */
+export async function lockIncidentRow(tx: Executor, id: string): Promise<StatusIncidentRow> {
+  if (!isUuid(id)) throw notFound('Incident not found');
+  const [row] = await tx.select().from(statusIncidents).where(eq(statusIncidents.id, id.toLowerCase())).for('update');
+  if (!row) throw notFound('Incident not found');
+  return row;
 }

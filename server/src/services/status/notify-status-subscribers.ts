@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
+import type { Language } from '@loket/contract';
 import {
+  statusComponents,
   statusIncidentComponents,
   statusIncidentUpdates,
   statusIncidents,
@@ -13,10 +15,10 @@ import {
 import type { ServiceDeps } from '../context.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
 import { queueMail } from '../mail/outbound/queue-mail.ts';
+import type { MailText } from '../mail/templates/built-in-templates.ts';
 import { loadMailTemplate, renderMailTemplate } from '../mail/templates/render-mail-template.ts';
 import { enqueue } from '../queue-catalog.ts';
 import { loadStatusPageSettings } from './get-status-page-settings.ts';
-import { statusComponents } from '../../db/schema.ts';
 
 /**
  * An e-mail subscription's one-click unsubscribe token is stable, so every mail's link keeps working: it is derived
@@ -117,6 +119,8 @@ export async function notifyStatusSubscribers(
   if (subscribers.length === 0) return 0;
   const settings = await loadStatusPageSettings(deps.db);
   const pageUrl = `${deps.config.publicUrl}/status`;
+  const templateKey = notice.kind === 'incident' ? 'status_incident_update' : 'status_maintenance_update';
+  const templates = new Map<Language, MailText>(); // one read per language, not per subscriber
   let sent = 0;
   await deps.db.transaction(async (tx) => {
     for (const subscriber of subscribers) {
@@ -132,11 +136,9 @@ export async function notifyStatusSubscribers(
         }
         const token = unsubscribeTokenOf(key);
         const unsubscribeUrl = `${pageUrl}/unsubscribe?token=${token}`;
-        const template = await loadMailTemplate(
-          tx,
-          notice.kind === 'incident' ? 'status_incident_update' : 'status_maintenance_update',
-          subscriber.language,
-        );
+        const template =
+          templates.get(subscriber.language) ?? (await loadMailTemplate(tx, templateKey, subscriber.language));
+        templates.set(subscriber.language, template);
         const mail = renderMailTemplate(template, {
           subject: notice.name,
           status: notice.status,
@@ -148,7 +150,7 @@ export async function notifyStatusSubscribers(
         });
         const id = await queueMail(deps, tx, {
           dedupeKey: `status:${notice.key}:${subscriber.id}`,
-          kind: notice.kind === 'incident' ? 'status_incident_update' : 'status_maintenance_update',
+          kind: templateKey,
           to: subscriber.email,
           language: subscriber.language,
           subject: mail.subject,

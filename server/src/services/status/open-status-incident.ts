@@ -1,16 +1,14 @@
 import type { ComponentState, IncidentImpact } from '@loket/contract';
-import { inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
-  statusComponents,
   statusIncidentComponents,
   statusIncidentTickets,
   statusIncidentUpdates,
   statusIncidents,
 } from '../../db/schema.ts';
-import { invalid } from '../../domain/app-error.ts';
 import type { ServiceDeps } from '../context.ts';
 import { enqueue } from '../queue-catalog.ts';
+import { assertComponents } from './component-view.ts';
 import { setComponentState } from './set-component-state.ts';
 import { bumpStatusPage } from './status-page-version.ts';
 
@@ -36,18 +34,7 @@ export async function openStatusIncident(
   input: OpenStatusIncidentInput,
 ): Promise<{ incidentId: string }> {
   const componentIds = [...new Set(input.componentIds)];
-  if (componentIds.length > 0) {
-    const found = await tx
-      .select({ id: statusComponents.id })
-      .from(statusComponents)
-      .where(inArray(statusComponents.id, componentIds));
-    if (found.length !== componentIds.length) {
-      const known = new Set(found.map((c) => c.id));
-      throw invalid('Unknown components', [
-        { path: 'componentIds', message: `no such component: ${componentIds.filter((c) => !known.has(c)).join(', ')}` },
-      ]);
-    }
-  }
+  await assertComponents(tx, componentIds);
   const [incident] = await tx
     .insert(statusIncidents)
     .values({
@@ -70,7 +57,7 @@ export async function openStatusIncident(
     .values({ incidentId, status: 'investigating', body: input.body, componentStates, createdAt: input.at })
     .returning({ id: statusIncidentUpdates.id });
   for (const change of componentStates) {
-    await setComponentState(deps, tx, { ...change, at: input.at, reason: `incident ${incidentId}` });
+    await setComponentState(tx, { ...change, at: input.at, reason: `incident ${incidentId}` });
   }
   if (input.ticketId) {
     await tx

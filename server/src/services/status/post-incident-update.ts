@@ -6,7 +6,7 @@ import { parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { replyToTicket } from '../tickets/reply-to-ticket.ts';
 import { assertComponents } from './component-view.ts';
-import { loadIncident } from './incident-view.ts';
+import { loadIncident, lockIncidentRow } from './incident-view.ts';
 import { postStatusIncidentUpdate } from './post-status-incident-update.ts';
 
 /**
@@ -27,7 +27,7 @@ export async function postIncidentUpdate({
   const data = parseInput(PostIncidentUpdateInput, input);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const incident = await loadIncident(tx, id);
+    const incident = await lockIncidentRow(tx, id);
     await assertComponents(
       tx,
       data.componentStates.map((c) => c.componentId),

@@ -2,9 +2,10 @@ import type { ComponentState, IncidentStatus } from '@loket/contract';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { statusIncidentComponents, statusIncidentUpdates, statusIncidents } from '../../db/schema.ts';
-import { conflict, notFound } from '../../domain/app-error.ts';
+import { conflict } from '../../domain/app-error.ts';
 import type { ServiceDeps } from '../context.ts';
 import { enqueue } from '../queue-catalog.ts';
+import { lockIncidentRow } from './incident-view.ts';
 import { tellLinkedRequesters } from './tell-linked-requesters.ts';
 import { setComponentState } from './set-component-state.ts';
 import { bumpStatusPage } from './status-page-version.ts';
@@ -28,12 +29,7 @@ export async function postStatusIncidentUpdate(
   tx: Executor,
   input: PostStatusIncidentUpdateInput,
 ): Promise<void> {
-  const [incident] = await tx
-    .select()
-    .from(statusIncidents)
-    .where(eq(statusIncidents.id, input.incidentId))
-    .for('update');
-  if (!incident) throw notFound('Incident not found');
+  const incident = await lockIncidentRow(tx, input.incidentId);
   if (incident.status === 'resolved') throw conflict('This incident is resolved; open a new one');
   let componentStates = input.componentStates ?? [];
   if (input.status === 'resolved' && !input.componentStates) {
@@ -48,7 +44,7 @@ export async function postStatusIncidentUpdate(
     .values({ incidentId: incident.id, status: input.status, body: input.body, componentStates, createdAt: input.at })
     .returning({ id: statusIncidentUpdates.id });
   for (const change of componentStates) {
-    await setComponentState(deps, tx, { ...change, at: input.at, reason: `incident ${incident.id}` });
+    await setComponentState(tx, { ...change, at: input.at, reason: `incident ${incident.id}` });
   }
   if (componentStates.length > 0) {
     await tx

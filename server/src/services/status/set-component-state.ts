@@ -3,7 +3,6 @@ import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { statusComponentIntervals, statusComponents } from '../../db/schema.ts';
 import { notFound } from '../../domain/app-error.ts';
-import type { ServiceDeps } from '../context.ts';
 import { bumpStatusPage } from './status-page-version.ts';
 
 export type SetComponentStateInput = { componentId: string; state: ComponentState; at: Date; reason?: string };
@@ -13,8 +12,7 @@ export type SetComponentStateInput = { componentId: string; state: ComponentStat
  * next one opened (the intervals are append-only; uptime is computed from them). Nothing happens when the component
  * is already in that state. Called by incidents, maintenance, the component API and monitors.
  */
-export async function setComponentState(deps: ServiceDeps, tx: Executor, input: SetComponentStateInput): Promise<void> {
-  void deps;
+export async function setComponentState(tx: Executor, input: SetComponentStateInput): Promise<void> {
   const [component] = await tx
     .select({ state: statusComponents.state })
     .from(statusComponents)

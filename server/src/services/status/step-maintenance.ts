@@ -48,7 +48,7 @@ export async function stepMaintenance({
       data.status === 'in_progress' ? 'under_maintenance' : data.status === 'completed' ? 'operational' : undefined;
     if (state) {
       for (const componentId of current.componentIds) {
-        await setComponentState(ctx, tx, { componentId, state, at: now, reason: `maintenance ${current.id}` });
+        await setComponentState(tx, { componentId, state, at: now, reason: `maintenance ${current.id}` });
       }
     }
     const [update] = await tx

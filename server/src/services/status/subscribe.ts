@@ -1,6 +1,6 @@
 import { SubscribeInput, type SubscribeResult } from '@loket/contract';
 import { and, eq, ilike, sql } from 'drizzle-orm';
-import { statusPageSettings, statusSubscriptions } from '../../db/schema.ts';
+import { statusSubscriptions } from '../../db/schema.ts';
 import { AppError } from '../../domain/app-error.ts';
 import { parseInput } from '../authorize.ts';
 import { newSecret, sha256 } from '../auth/secrets.ts';
@@ -9,6 +9,7 @@ import { queueMail } from '../mail/outbound/queue-mail.ts';
 import { loadMailTemplate, renderMailTemplate } from '../mail/templates/render-mail-template.ts';
 import { claimSubscribeAttempt } from './claim-subscribe-attempt.ts';
 import { assertComponents } from './component-view.ts';
+import { loadStatusPageSettings } from './get-status-page-settings.ts';
 import { newUnsubscribeKey, unsubscribeTokenOf } from './notify-status-subscribers.ts';
 
 /** Active webhook subscriptions per target host: anyone may subscribe, so one host cannot be made a flood target. */
@@ -108,10 +109,10 @@ export async function subscribe({
         .returning({ id: statusSubscriptions.id });
       id = row!.id;
     }
-    const [settings] = await tx.select({ name: statusPageSettings.name }).from(statusPageSettings);
+    const settings = await loadStatusPageSettings(tx);
     const template = await loadMailTemplate(tx, 'status_subscription_confirm', data.language);
     const mail = renderMailTemplate(template, {
-      organisationName: settings?.name ?? 'Service status',
+      organisationName: settings.name,
       confirmUrl: `${ctx.config.publicUrl}/status/confirm?token=${confirmToken}`,
       portalUrl: `${ctx.config.publicUrl}/status`,
     });

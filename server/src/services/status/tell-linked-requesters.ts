@@ -1,8 +1,10 @@
+import type { Language } from '@loket/contract';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
-import { organisations, people, statusIncidentTickets, statusIncidents, tickets } from '../../db/schema.ts';
+import { organisations, people, statusIncidentTickets, tickets } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
 import { queueMail } from '../mail/outbound/queue-mail.ts';
+import type { MailText } from '../mail/templates/built-in-templates.ts';
 import { loadMailTemplate, renderMailTemplate } from '../mail/templates/render-mail-template.ts';
 
 /**
@@ -20,23 +22,24 @@ export async function tellLinkedRequesters(
     subject: string;
     email: string;
     name: string;
-    language: 'en' | 'nl' | 'sv';
+    language: Language;
     person_id: string;
-    incident_name: string;
   }>(
     tx,
     sql`SELECT t.id AS ticket_id, t.reference, t.subject, p.email, p.name, p.id AS person_id,
-        COALESCE(p.language, o.language) AS language, i.name AS incident_name
+        COALESCE(p.language, o.language) AS language
       FROM ${statusIncidentTickets} l
-      JOIN ${statusIncidents} i ON i.id = l.incident_id
       JOIN ${tickets} t ON t.id = l.ticket_id
       JOIN ${people} p ON p.id = t.requester_id
       JOIN ${organisations} o ON o.id = t.organisation_id
       WHERE l.incident_id = ${input.incidentId}::uuid AND p.is_active AND p.email_bounced_at IS NULL`,
   );
+  const templates = new Map<Language, MailText>(); // one read per language, not per ticket
   let sent = 0;
   for (const row of rows) {
-    const template = await loadMailTemplate(tx, 'status_incident_resolved', row.language);
+    const template =
+      templates.get(row.language) ?? (await loadMailTemplate(tx, 'status_incident_resolved', row.language));
+    templates.set(row.language, template);
     const mail = renderMailTemplate(template, {
       reference: row.reference,
       subject: row.subject,

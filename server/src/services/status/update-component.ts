@@ -36,7 +36,7 @@ export async function updateComponent({
         .where(eq(statusComponents.id, current.id));
     }
     if (data.state !== undefined) {
-      await setComponentState(ctx, tx, {
+      await setComponentState(tx, {
         componentId: current.id,
         state: data.state,
         at: now,

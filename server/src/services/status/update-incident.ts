@@ -5,7 +5,7 @@ import { parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { enqueue } from '../queue-catalog.ts';
 import { assertComponents } from './component-view.ts';
-import { loadIncident } from './incident-view.ts';
+import { loadIncident, lockIncidentRow } from './incident-view.ts';
 import { bumpStatusPage } from './status-page-version.ts';
 
 /**
@@ -25,12 +25,8 @@ export async function updateIncident({
   const data = parseInput(UpdateIncidentInput, input);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
-    const current = await loadIncident(tx, id);
-    await tx
-      .select({ id: statusIncidents.id })
-      .from(statusIncidents)
-      .where(eq(statusIncidents.id, current.id))
-      .for('update');
+    // Locked before isPublished is read, so two agents publishing at once notify the subscribers once.
+    const current = await lockIncidentRow(tx, id);
     const set = {
       ...(data.name !== undefined ? { name: data.name } : {}),
       ...(data.impact !== undefined ? { impact: data.impact } : {}),
