@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import { createHmac } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { articles, contracts, outbox, statusSubscriptions, statusWebhookDeliveries } from '../../db/schema.ts';
+import {
+  articles,
+  contracts,
+  outbox,
+  statusIncidentUpdates,
+  statusSubscriptions,
+  statusWebhookDeliveries,
+} from '../../db/schema.ts';
 import { SUBSCRIBE_MAX_PER_ADDRESS } from '../../services/status/claim-subscribe-attempt.ts';
 import { MAX_WEBHOOKS_PER_HOST } from '../../services/status/subscribe.ts';
 import { createTicket } from '../../services/tickets/create-ticket.ts';
@@ -146,6 +153,34 @@ describe('status page', () => {
     expect(
       (await call(agent, 'POST', `/incidents/${incident.id}/updates`, { status: 'monitoring', body: 'x' })).statusCode,
     ).toBe(409);
+  });
+
+  it('tells subscribers of a new incident once, also when it opens further along or already resolved', async () => {
+    const notified = async (incidentId: string) => {
+      const updates = await h.deps.db
+        .select()
+        .from(statusIncidentUpdates)
+        .where(eq(statusIncidentUpdates.incidentId, incidentId))
+        .orderBy(statusIncidentUpdates.createdAt);
+      const ids = new Set(updates.map((u) => u.id));
+      const jobs = await h.boss.fetch<{ incidentUpdateId: string }>('status.notify', { batchSize: 100 });
+      return { updates: updates.map((u) => u.status), jobs: jobs.filter((j) => ids.has(j.data.incidentUpdateId)) };
+    };
+    const identified = (
+      await call(agent, 'POST', '/incidents', { name: 'Slow VPN', body: 'A saturated link', status: 'identified' })
+    ).json();
+    expect(identified.status).toBe('identified');
+    const first = await notified(identified.id);
+    expect(first.updates).toEqual(['identified']);
+    expect(first.jobs).toHaveLength(1);
+
+    const resolved = (
+      await call(agent, 'POST', '/incidents', { name: 'Night outage', body: 'Restored at 03:10', status: 'resolved' })
+    ).json();
+    expect(resolved.status).toBe('resolved');
+    const second = await notified(resolved.id);
+    expect(second.updates).toEqual(['investigating', 'resolved']);
+    expect(second.jobs).toHaveLength(1);
   });
 
   it('opts e-mail subscribers in twice and unsubscribes them in one click', async () => {

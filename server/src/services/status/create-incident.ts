@@ -1,5 +1,6 @@
 import { CreateIncidentInput, type Incident } from '@loket/contract';
-import { statusIncidentTickets } from '../../db/schema.ts';
+import { eq } from 'drizzle-orm';
+import { statusIncidents, statusIncidentTickets } from '../../db/schema.ts';
 import { parseInput, requirePermission } from '../authorize.ts';
 import type { ServiceContext } from '../context.ts';
 import { getTicketRowForActor } from '../shared/ticket-view.ts';
@@ -16,13 +17,17 @@ export async function createIncident({ ctx, input }: { ctx: ServiceContext; inpu
     const ticketIds: string[] = [];
     for (const ticketId of new Set(data.ticketIds))
       ticketIds.push((await getTicketRowForActor(tx, actor, ticketId)).id);
+    // One first update, so subscribers hear of a new incident once. An incident recorded as already resolved opens
+    // as investigating and is resolved at once (restoring its components); it is published with the resolution.
+    const resolved = data.status === 'resolved';
     const { incidentId } = await openStatusIncident(ctx, tx, {
       name: data.name,
       impact: data.impact,
+      status: data.status === 'resolved' ? 'investigating' : data.status,
       body: data.body,
       componentIds: data.componentIds,
       componentState: data.componentState,
-      publish: data.publish,
+      publish: data.publish && !resolved,
       at: now,
     });
     if (ticketIds.length) {
@@ -30,11 +35,12 @@ export async function createIncident({ ctx, input }: { ctx: ServiceContext; inpu
         .insert(statusIncidentTickets)
         .values(ticketIds.map((ticketId) => ({ incidentId, ticketId, createdAt: now })));
     }
-    // An incident may start further along (e.g. identified at once); the first update then records that status.
-    if (data.status !== 'investigating') {
+    if (resolved) {
+      if (data.publish)
+        await tx.update(statusIncidents).set({ isPublished: true }).where(eq(statusIncidents.id, incidentId));
       await postStatusIncidentUpdate(ctx, tx, {
         incidentId,
-        status: data.status,
+        status: 'resolved',
         body: data.body,
         componentStates: [],
         at: now,

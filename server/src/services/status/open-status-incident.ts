@@ -1,4 +1,4 @@
-import type { ComponentState, IncidentImpact } from '@loket/contract';
+import type { ComponentState, IncidentImpact, IncidentStatus } from '@loket/contract';
 import type { Executor } from '../../db/client.ts';
 import {
   statusIncidentComponents,
@@ -15,6 +15,8 @@ import { bumpStatusPage } from './status-page-version.ts';
 export type OpenStatusIncidentInput = {
   name: string;
   impact: IncidentImpact;
+  /** Where the incident starts: investigating unless already further along (e.g. identified at once). */
+  status?: Exclude<IncidentStatus, 'resolved'>;
   body: string;
   componentIds: string[];
   componentState: ComponentState;
@@ -24,7 +26,7 @@ export type OpenStatusIncidentInput = {
 };
 
 /**
- * Opens an incident (status investigating) with its first update, in the caller's transaction: the named components
+ * Opens an incident (status investigating, or the one given) with its first update, in the caller's transaction: the named components
  * take `componentState`, the ticket (if any) is linked, and a published incident's subscribers are notified by a job
  * enqueued in the same transaction. A draft (`publish: false`) is seen by agents only until it is published.
  */
@@ -34,13 +36,14 @@ export async function openStatusIncident(
   input: OpenStatusIncidentInput,
 ): Promise<{ incidentId: string }> {
   const componentIds = [...new Set(input.componentIds)];
+  const status = input.status ?? 'investigating';
   await assertComponents(tx, componentIds);
   const [incident] = await tx
     .insert(statusIncidents)
     .values({
       name: input.name,
       impact: input.impact,
-      status: 'investigating',
+      status,
       isPublished: input.publish,
       startedAt: input.at,
       createdAt: input.at,
@@ -54,7 +57,7 @@ export async function openStatusIncident(
   const componentStates = componentIds.map((componentId) => ({ componentId, state: input.componentState }));
   const [update] = await tx
     .insert(statusIncidentUpdates)
-    .values({ incidentId, status: 'investigating', body: input.body, componentStates, createdAt: input.at })
+    .values({ incidentId, status, body: input.body, componentStates, createdAt: input.at })
     .returning({ id: statusIncidentUpdates.id });
   for (const change of componentStates) {
     await setComponentState(tx, { ...change, at: input.at, reason: `incident ${incidentId}` });
