@@ -7,6 +7,8 @@ import {
   articles,
   contracts,
   outbox,
+  statusIncidentComponents,
+  statusIncidents,
   statusIncidentUpdates,
   statusSubscriptions,
   statusWebhookDeliveries,
@@ -67,6 +69,42 @@ describe('status page', () => {
     expect(mineB.body).toContain('Public mail');
     expect(mineB.body).not.toContain('SECRET-A-ERP');
     expect((await get('/status/mine')).statusCode).toBe(302);
+  });
+
+  it('shows an organisation its incident though 500 newer ones of another organisation are published', async () => {
+    const [contractB] = await h.deps.db
+      .insert(contracts)
+      .values({ organisationId: world.orgB.id, name: 'B terms', createdAt: h.clock.now(), updatedAt: h.clock.now() })
+      .returning();
+    const compA = (
+      await call(agent, 'POST', '/components', { name: 'A-VPN', isPublic: false, contractIds: [contractA] })
+    ).json();
+    const compB = (
+      await call(agent, 'POST', '/components', { name: 'B-VPN', isPublic: false, contractIds: [contractB!.id] })
+    ).json();
+    const later = (n: number) => new Date(h.clock.now().getTime() + 60_000 + n * 1000);
+    const others = await h.deps.db
+      .insert(statusIncidents)
+      .values(
+        Array.from({ length: 500 }, (_, n) => ({
+          name: `B-incident-${n}`,
+          impact: 'minor' as const,
+          status: 'investigating' as const,
+          isPublished: true,
+          startedAt: later(n),
+          createdAt: later(n),
+          updatedAt: later(n),
+        })),
+      )
+      .returning({ id: statusIncidents.id });
+    await h.deps.db
+      .insert(statusIncidentComponents)
+      .values(others.map((o) => ({ incidentId: o.id, componentId: compB.id })));
+    // Made through the API (older than all of B's), so the page's version moves and the view is read afresh.
+    await call(agent, 'POST', '/incidents', { name: 'A-VPN-DOWN', body: 'Tunnel down', componentIds: [compA.id] });
+    const mineA = await get('/status/mine', { cookie: managerA });
+    expect(mineA.body).toContain('A-VPN-DOWN');
+    expect(mineA.body).not.toContain('B-incident-');
   });
 
   it('answers 304 to a matching If-None-Match, and a new ETag after a change', async () => {

@@ -141,7 +141,6 @@ export async function loadStatusSnapshot(tx: Executor, viewer: StatusViewer, now
     created_at: string | Date;
     updated_at: string | Date;
     component_ids: string[] | null;
-    all_components: number;
     updates:
       | {
           id: string;
@@ -157,12 +156,15 @@ export async function loadStatusSnapshot(tx: Executor, viewer: StatusViewer, now
         i.resolved_at, i.created_at, i.updated_at,
         (SELECT array_agg(ic.component_id) FROM ${statusIncidentComponents} ic
           WHERE ic.incident_id = i.id AND ic.component_id = ANY(${idArray})) AS component_ids,
-        (SELECT count(*)::int FROM ${statusIncidentComponents} ic WHERE ic.incident_id = i.id) AS all_components,
         (SELECT json_agg(json_build_object('id', u.id, 'status', u.status, 'body', u.body, 'createdAt', u.created_at,
             'componentStates', u.component_states) ORDER BY u.created_at DESC, u.id)
           FROM ${statusIncidentUpdates} u WHERE u.incident_id = i.id) AS updates
       FROM ${statusIncidents} i
       WHERE i.is_published AND (i.status <> 'resolved' OR i.resolved_at > ${since.toISOString()}::timestamptz)
+        -- Shown only where one of the components it names is visible (or it names none), before the limit.
+        AND (NOT EXISTS (SELECT 1 FROM ${statusIncidentComponents} ic WHERE ic.incident_id = i.id)
+          OR EXISTS (SELECT 1 FROM ${statusIncidentComponents} ic
+            WHERE ic.incident_id = i.id AND ic.component_id = ANY(${idArray})))
       ORDER BY i.started_at DESC LIMIT 500`,
   );
   const maintenances = await queryRows<{
@@ -177,7 +179,6 @@ export async function loadStatusSnapshot(tx: Executor, viewer: StatusViewer, now
     created_at: string | Date;
     updated_at: string | Date;
     component_ids: string[] | null;
-    all_components: number;
     updates: { id: string; status: MaintenanceStatus; body: string; createdAt: string }[] | null;
   }>(
     tx,
@@ -185,12 +186,14 @@ export async function loadStatusSnapshot(tx: Executor, viewer: StatusViewer, now
         m.created_at, m.updated_at,
         (SELECT array_agg(mc.component_id) FROM ${statusMaintenanceComponents} mc
           WHERE mc.maintenance_id = m.id AND mc.component_id = ANY(${idArray})) AS component_ids,
-        (SELECT count(*)::int FROM ${statusMaintenanceComponents} mc WHERE mc.maintenance_id = m.id) AS all_components,
         (SELECT json_agg(json_build_object('id', u.id, 'status', u.status, 'body', u.body, 'createdAt', u.created_at)
             ORDER BY u.created_at DESC, u.id)
           FROM ${statusMaintenanceUpdates} u WHERE u.maintenance_id = m.id) AS updates
       FROM ${statusMaintenances} m
       WHERE m.is_published AND (m.status <> 'completed' OR m.scheduled_until > ${since.toISOString()}::timestamptz)
+        AND (NOT EXISTS (SELECT 1 FROM ${statusMaintenanceComponents} mc WHERE mc.maintenance_id = m.id)
+          OR EXISTS (SELECT 1 FROM ${statusMaintenanceComponents} mc
+            WHERE mc.maintenance_id = m.id AND mc.component_id = ANY(${idArray})))
       ORDER BY m.scheduled_for DESC LIMIT 500`,
   );
   const groups = new Map<string, { id: string; name: string; position: number }>();
@@ -199,9 +202,6 @@ export async function loadStatusSnapshot(tx: Executor, viewer: StatusViewer, now
       groups.set(c.group_id, { id: c.group_id, name: c.group_name!, position: c.group_position ?? 0 });
     }
   }
-  // An incident or maintenance naming components is shown only where one of them is visible.
-  const shown = (row: { component_ids: string[] | null; all_components: number }) =>
-    row.all_components === 0 || (row.component_ids?.length ?? 0) > 0;
   return {
     version: settings ? Number(settings.version) : 0,
     name: settings?.name ?? 'Service status',
@@ -228,7 +228,7 @@ export async function loadStatusSnapshot(tx: Executor, viewer: StatusViewer, now
         uptimePercent: uptimeOverall(intervals, now, UPTIME_DAYS),
       };
     }),
-    incidents: incidents.filter(shown).map((i) => ({
+    incidents: incidents.map((i) => ({
       id: i.id,
       name: i.name,
       impact: i.impact,
@@ -247,7 +247,7 @@ export async function loadStatusSnapshot(tx: Executor, viewer: StatusViewer, now
         componentStates: (u.componentStates ?? []).filter((s) => visibleIds.has(s.componentId)),
       })),
     })),
-    maintenances: maintenances.filter(shown).map((m) => ({
+    maintenances: maintenances.map((m) => ({
       id: m.id,
       name: m.name,
       body: m.body,
