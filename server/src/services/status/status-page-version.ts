@@ -23,14 +23,18 @@ export async function statusPageVersion(tx: Executor): Promise<number> {
   return row ? Number(row.version) : 0;
 }
 
-let changedLocally = false;
-/** This process changed the page: its cache looks at the counter on the next request instead of after a second. */
+/**
+ * How long after this process marked a change every request checks the counter. The mark is set inside the changing
+ * transaction, before it commits: a request in between reads the old counter, so one taken-and-cleared mark could be
+ * spent before the change is visible. Any transaction commits well within this window.
+ */
+const LOCAL_CHANGE_WINDOW_MS = 5000;
+let changedUntil = 0;
+/** This process is changing the page: its cache checks the counter on every request for a few seconds. */
 export function markStatusPageChanged(): void {
-  changedLocally = true;
+  changedUntil = Date.now() + LOCAL_CHANGE_WINDOW_MS;
 }
-/** Reads and clears the local change mark. */
-export function takeLocalChange(): boolean {
-  const was = changedLocally;
-  changedLocally = false;
-  return was;
+/** Whether this process marked a change within the window: its cached pages must check the counter now. */
+export function changedLocallyRecently(nowMs: number): boolean {
+  return nowMs < changedUntil;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ServiceDeps } from '../context.ts';
 import { type StatusSnapshot, type StatusViewer, loadStatusSnapshot } from './load-status-snapshot.ts';
-import { statusPageVersion, takeLocalChange } from './status-page-version.ts';
+import { changedLocallyRecently, statusPageVersion } from './status-page-version.ts';
 
 /**
  * How long a cached page is served without asking the database whether anything changed. Changes made by this
@@ -41,7 +41,7 @@ const keyOf = (viewer: StatusViewer) => (viewer.kind === 'organisation' ? `org:$
 export async function getStatusView(deps: ServiceDeps, viewer: StatusViewer): Promise<StatusView> {
   const key = keyOf(viewer);
   const nowMs = Date.now();
-  if (takeLocalChange()) for (const entry of entries.values()) entry.checkedAt = 0;
+  if (changedLocallyRecently(nowMs)) for (const entry of entries.values()) entry.checkedAt = 0;
   let entry = entries.get(key);
   if (!entry || nowMs - entry.checkedAt >= FRESH_MS || nowMs - entry.builtAt >= MAX_AGE_MS) {
     const pending = loading.get(key) ?? refresh(deps, viewer, key, entry, nowMs);
