@@ -70,7 +70,7 @@ export async function registerStatusPages(app: FastifyInstance, deps: ServiceDep
     return send(
       request,
       reply,
-      view.render(`html:${lang}`, (s) => renderStatusHtml(s, lang, { mine: false, basePath: '/status' })),
+      view.render(`html:${lang}`, (s) => renderStatusHtml(s, lang, { mine: false })),
       'text/html; charset=utf-8',
       PUBLIC_CACHE,
     );
@@ -89,7 +89,7 @@ export async function registerStatusPages(app: FastifyInstance, deps: ServiceDep
     return send(
       request,
       reply,
-      view.render(`html-mine:${lang}`, (s) => renderStatusHtml(s, lang, { mine: true, basePath: '/status/mine' })),
+      view.render(`html-mine:${lang}`, (s) => renderStatusHtml(s, lang, { mine: true })),
       'text/html; charset=utf-8',
       'private, no-cache',
     );

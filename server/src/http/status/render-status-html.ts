@@ -40,11 +40,7 @@ function bar(day: SnapshotComponent['uptime'][number], noData: string): string {
  * The status page as plain HTML: no script, no inline style (the stylesheet is a file, so the CSP needs no hash),
  * landmarks and headings for screen readers, states in words as well as colours, every text escaped.
  */
-export function renderStatusHtml(
-  s: StatusSnapshot,
-  lang: Language,
-  options: { mine: boolean; basePath: string },
-): string {
+export function renderStatusHtml(s: StatusSnapshot, lang: Language, options: { mine: boolean }): string {
   const t = STATUS_TEXT[lang];
   const indicator = pageIndicator(s.components.map((c) => c.state));
   const groups = [
