@@ -9,6 +9,9 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // On a loaded CI machine a page or a socket can take seconds to settle: expect.poll waits as long as the journeys'
+    // Playwright actions do (page.setDefaultTimeout), not Vitest's default second.
+    expect: { poll: { timeout: 15_000 } },
     // CI asks for a JSON report too, to print one closing 'N passed, N failed' line over both database runs.
     reporters: process.env.VITEST_JSON ? ['default', 'json'] : ['default'],
     outputFile: process.env.VITEST_JSON ? { json: process.env.VITEST_JSON } : {},

@@ -63,6 +63,13 @@ describe('agent console views', () => {
     await page.getByRole('option', { name: organisationName, exact: true }).click();
     await page.waitForURL(/organisationId=/);
     const filteredUrl = new URL(page.url());
+    // As an agent does: see the filtered list, then save it. The page renders a new address in a transition, so
+    // the address changes a moment before the page (and the filters it would save) do; on a loaded machine, long enough
+    // for the dialog below to be opened and submitted in between.
+    await expect.poll(() => organisation.inputValue()).toBe(organisationName);
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Breaching soon' }).getAttribute('aria-busy'))
+      .toBe('false');
 
     await page.getByRole('button', { name: 'Save filters' }).click();
     const dialog = page.getByRole('dialog', { name: 'Save the current filters' });
@@ -117,6 +124,9 @@ describe('agent console views', () => {
     await expect.poll(() => page.getByTestId('view-open').getAttribute('href')).not.toContain('organisationId');
     await page.getByTestId('view-open').click();
     await page.waitForURL((url) => url.searchParams.get('view') === 'open' && !url.searchParams.has('organisationId'));
+    // The open tickets themselves, not the previous view's rows still shown while they load: a new list resets the
+    // keyboard selection.
+    await expect.poll(() => page.getByRole('table', { name: 'All open' }).getAttribute('aria-busy')).toBe('false');
     await rows().nth(2).waitFor();
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 

@@ -235,7 +235,13 @@ export function AgentTicketListPage() {
         {() => (
           <>
             <Table.ScrollContainer minWidth={960}>
-              <Table verticalSpacing="xs" highlightOnHover aria-labelledby="ticket-list-heading">
+              <Table
+                verticalSpacing="xs"
+                highlightOnHover
+                aria-labelledby="ticket-list-heading"
+                // The previous filters' rows stay in view until the new ones arrive; say so to assistive technology.
+                aria-busy={tickets.isPlaceholderData}
+              >
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('console.columns.reference')}</Table.Th>
