@@ -7,17 +7,21 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const HOST = '127.0.0.1';
 
-export type LoketProcess = {
+/** A Loket child process: its output, and two ways to end it. */
+export type LoketChild = {
   child: ChildProcess;
-  /** http://127.0.0.1:PORT */
-  base: string;
-  smtpPort: number;
-  /** Output of the process, for a failing test's message. */
+  /** Output of the process (the last 20,000 characters), for a failing test's message. */
   output(): string;
   /** SIGKILL, as a crash: nothing is flushed or closed. Resolves once the process is gone. */
   kill(): Promise<void>;
   /** SIGTERM (graceful), SIGKILL after 20 s. */
   stop(): Promise<void>;
+};
+
+export type LoketProcess = LoketChild & {
+  /** http://127.0.0.1:PORT */
+  base: string;
+  smtpPort: number;
 };
 
 /** A free TCP port on 127.0.0.1 (free when asked; the caller binds it soon after). */
@@ -46,19 +50,40 @@ export async function startLoketProcess(input: {
 }): Promise<LoketProcess> {
   const port = await freePort();
   const smtpPort = input.smtpPort ?? (await freePort());
-  const child = spawn(process.execPath, ['server/src/cli.ts', 'serve'], {
+  const base = `http://${HOST}:${port}`;
+  const proc = spawnLoket('serve', {
+    PORT: String(port),
+    HOST,
+    DATA_DIR: input.dataDir,
+    INBOUND_SMTP_PORT: String(smtpPort),
+    INBOUND_SMTP_HOST: HOST,
+    LOG_LEVEL: 'silent',
+    ...input.env,
+  });
+  await until(proc, 'loket serve', async () => {
+    try {
+      return (await fetch(`${base}/api/v1/health`)).ok;
+    } catch {
+      return false; // not listening yet
+    }
+  });
+  return { ...proc, base, smtpPort };
+}
+
+/**
+ * `node server/src/cli.ts worker` (jobs only; needs DATABASE_URL in env), resolved once it logs that it runs. It logs
+ * at `info` unless env says otherwise: that line is how it is known to be up.
+ */
+export async function startLoketWorker(input: { dataDir: string; env: Record<string, string> }): Promise<LoketChild> {
+  const proc = spawnLoket('worker', { DATA_DIR: input.dataDir, LOG_LEVEL: 'info', ...input.env });
+  await until(proc, 'loket worker', async () => proc.output().includes('Loket worker is running'));
+  return proc;
+}
+
+function spawnLoket(command: 'serve' | 'worker', env: Record<string, string>): LoketChild & { gone(): boolean } {
+  const child = spawn(process.execPath, ['server/src/cli.ts', command], {
     cwd: root,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? os.tmpdir(),
-      PORT: String(port),
-      HOST,
-      DATA_DIR: input.dataDir,
-      INBOUND_SMTP_PORT: String(smtpPort),
-      INBOUND_SMTP_HOST: HOST,
-      LOG_LEVEL: 'silent',
-      ...input.env,
-    },
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -72,11 +97,9 @@ export async function startLoketProcess(input: {
     else child.once('exit', () => resolve());
   });
   const gone = () => child.exitCode !== null || child.signalCode !== null;
-  const base = `http://${HOST}:${port}`;
-  const proc: LoketProcess = {
+  return {
     child,
-    base,
-    smtpPort,
+    gone,
     output: () => output,
     async kill() {
       if (!gone()) child.kill('SIGKILL');
@@ -90,16 +113,17 @@ export async function startLoketProcess(input: {
       clearTimeout(timer);
     },
   };
+}
+
+/** Waits up to 90 s for `ready`; a process that exits or never gets there fails with its output. */
+async function until(proc: ReturnType<typeof spawnLoket>, name: string, ready: () => Promise<boolean>): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    if (gone()) throw new Error(`loket serve exited (${child.exitCode ?? child.signalCode}):\n${output}`);
-    try {
-      if ((await fetch(`${base}/api/v1/health`)).ok) return proc;
-    } catch {
-      // not listening yet
-    }
+    if (proc.gone())
+      throw new Error(`${name} exited (${proc.child.exitCode ?? proc.child.signalCode}):\n${proc.output()}`);
+    if (await ready()) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   await proc.kill();
-  throw new Error(`loket serve did not become healthy within 90 s:\n${output}`);
+  throw new Error(`${name} was not ready within 90 s:\n${proc.output()}`);
 }
