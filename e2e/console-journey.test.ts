@@ -206,4 +206,19 @@ describe('agent console views', () => {
     await page.waitForURL(/\/agent\/tickets\/[^/?]+$/);
     await page.getByRole('heading', { level: 1, name: 'New laptop needs an account' }).waitFor();
   });
+
+  it('follows the link of a notification mail to the ticket', async () => {
+    // The ticket just logged, by its reference, as the mails link it (and older mails' /tickets/<reference>).
+    const ticket = (await (
+      await page.request.get(`/api/v1/tickets?q=${encodeURIComponent('New laptop needs an account')}`)
+    ).json()) as {
+      items: { reference: string }[];
+    };
+    const reference = ticket.items[0]!.reference;
+    for (const link of [`/agent/tickets/${reference}`, `/tickets/${reference}`]) {
+      await page.goto(link);
+      await page.waitForURL((url) => url.pathname === `/agent/tickets/${reference}`);
+      await page.getByRole('heading', { level: 1, name: 'New laptop needs an account' }).waitFor();
+    }
+  });
 });

@@ -6,7 +6,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { adminRoutes } from './admin/routes.tsx';
 import { agentRoutes } from './agent/routes.tsx';
 import { ApiError } from './lib/api-client.ts';
-import { HomeRedirect, LanguageFollowsSession, ME_KEY, RequireSession } from './lib/session.tsx';
+import { HomeRedirect, LanguageFollowsSession, ME_KEY, RequireSession, TicketRedirect } from './lib/session.tsx';
 import { LoginLinkPage } from './portal/login-link-page.tsx';
 import { portalRoutes } from './portal/routes.tsx';
 import { AppLayout } from './ui/app-layout.tsx';
@@ -41,6 +41,7 @@ export const routes = [
   { path: '/login', element: <LoginPage /> },
   { path: '/login/link', element: <LoginLinkPage /> },
   { path: '/', element: <HomeRedirect /> },
+  { path: '/tickets/:ticket', element: <TicketRedirect /> },
   {
     element: <RequireSession roles={AGENT_ROLES} />,
     children: [

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { navItemsFor } from '../ui/app-layout.tsx';
-import { homePath, safeNext } from './session.tsx';
+import { homePath, safeNext, ticketPath } from './session.tsx';
 
 describe('session routing', () => {
   it('starts agents and admins in the console, customers in the portal', () => {
@@ -9,6 +9,13 @@ describe('session routing', () => {
     expect(homePath({ role: 'agent' })).toBe('/agent/tickets');
     expect(homePath({ role: 'manager' })).toBe('/portal');
     expect(homePath({ role: 'contact' })).toBe('/portal');
+  });
+
+  it('opens a ticket link on the side of whoever follows it', () => {
+    expect(ticketPath({ role: 'agent' }, 'LK-26-00042')).toBe('/agent/tickets/LK-26-00042');
+    expect(ticketPath({ role: 'admin' }, 'LK-26-00042')).toBe('/agent/tickets/LK-26-00042');
+    expect(ticketPath({ role: 'contact' }, 'LK-26-00042')).toBe('/portal/tickets/LK-26-00042');
+    expect(ticketPath({ role: 'manager' }, 'a/b')).toBe('/portal/tickets/a%2Fb');
   });
 
   it('shows administration to admins only', () => {

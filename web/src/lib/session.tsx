@@ -2,7 +2,7 @@ import { isAgentRole, type Me, type Role } from '@loket/contract';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useParams } from 'react-router';
 import { resetToBrowserLanguage } from '../i18n/i18n.ts';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { ApiError, api } from './api-client.ts';
@@ -30,6 +30,10 @@ export function useMe() {
 
 /** Where a person starts: the agent console for the provider's people, the portal for customers. */
 export const homePath = (me: Pick<Me, 'role'>) => (isAgentRole(me.role) ? '/agent/tickets' : '/portal');
+
+/** A ticket (by id or reference) on the person's own side: the agent's page, or the customer's in the portal. */
+export const ticketPath = (me: Pick<Me, 'role'>, ticket: string) =>
+  `${isAgentRole(me.role) ? '/agent/tickets' : '/portal/tickets'}/${encodeURIComponent(ticket)}`;
 
 /** After login, the person's own language; after logout, the browser's again. */
 export function LanguageFollowsSession() {
@@ -87,4 +91,17 @@ export function HomeRedirect() {
   const { data: me, isPending } = useMe();
   if (isPending) return <PageLoader />;
   return <Navigate to={me ? homePath(me) : '/login'} replace />;
+}
+
+/**
+ * `/tickets/:ticket`: the ticket on the side of whoever follows the link (notification mails sent before they named
+ * the agent's page link here); logged-out visitors log in first and come back.
+ */
+export function TicketRedirect() {
+  const { ticket = '' } = useParams();
+  const { data: me, isPending } = useMe();
+  const location = useLocation();
+  if (isPending) return <PageLoader />;
+  if (!me) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  return <Navigate to={ticketPath(me, ticket)} replace />;
 }

@@ -111,7 +111,7 @@ export async function queueAgentNotificationMails(
     subject: ticket.subject,
     requesterName: requester?.name ?? '',
     organisationName: requester?.organisationName ?? '',
-    ticketUrl: `${deps.config.publicUrl}/tickets/${encodeURIComponent(ticket.reference)}`,
+    ticketUrl: `${deps.config.publicUrl}/agent/tickets/${encodeURIComponent(ticket.reference)}`,
     clock: typeof data.clock === 'string' ? data.clock.replace(/_/g, ' ') : '',
     dueAt: typeof data.dueAt === 'string' ? data.dueAt : '',
   };

@@ -220,6 +220,7 @@ describe('agent mail, written with the notifications', () => {
       personId: dutchAgent.id,
     });
     expect(mails[0]!.subject).toBe(`[${ticket.reference}] Nieuwe melding: Server down`);
-    expect(mails[0]!.textBody).toContain(`${h.deps.config.publicUrl}/tickets/${ticket.reference}`);
+    // The agent's page of the ticket (the web app also sends the older `/tickets/<reference>` links there).
+    expect(mails[0]!.textBody).toContain(`${h.deps.config.publicUrl}/agent/tickets/${ticket.reference}\n`);
   });
 });
