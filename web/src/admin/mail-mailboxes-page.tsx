@@ -296,7 +296,7 @@ export function MailMailboxesPage() {
         </Title>
         <Button onClick={() => setEditing('new')}>{t('mail.mailboxes.add')}</Button>
       </Group>
-      <QueryState query={mailboxes} empty={t('mail.mailboxes.empty')} isEmpty={(d) => d.items.length === 0}>
+      <QueryState query={mailboxes} empty={t('mail.mailboxes.empty')}>
         {(data) => (
           <Table.ScrollContainer minWidth={700}>
             <Table aria-label={t('mail.mailboxes.title')}>

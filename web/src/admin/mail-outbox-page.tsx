@@ -143,7 +143,7 @@ export function MailOutboxPage() {
       <Text size="sm" c="gray.7">
         {t('mail.outbox.explain')}
       </Text>
-      <QueryState query={outbox} empty={t('mail.outbox.empty')} isEmpty={(d) => d.items.length === 0}>
+      <QueryState query={outbox} empty={t('mail.outbox.empty')}>
         {(data) => (
           <Table.ScrollContainer minWidth={800}>
             <Table aria-label={t('mail.outbox.title')}>

@@ -115,7 +115,7 @@ export function MailQuarantinePage() {
           ]}
         />
       </Group>
-      <QueryState query={messages} empty={t('mail.quarantine.empty')} isEmpty={(d) => d.items.length === 0}>
+      <QueryState query={messages} empty={t('mail.quarantine.empty')}>
         {(data) => (
           <Table.ScrollContainer minWidth={900}>
             <Table aria-label={t('mail.quarantine.title')} verticalSpacing="sm">

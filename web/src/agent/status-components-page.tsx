@@ -297,7 +297,7 @@ export function StatusComponentsPage() {
         </Title>
         <Button onClick={() => setEditing('new')}>{t('status.components.add')}</Button>
       </Group>
-      <QueryState query={components} empty={t('status.components.empty')} isEmpty={(data) => data.items.length === 0}>
+      <QueryState query={components} empty={t('status.components.empty')}>
         {(data) =>
           [...byGroup(data.items).entries()].map(([group, items]) => (
             <Stack key={group} gap="xs">

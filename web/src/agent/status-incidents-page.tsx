@@ -153,7 +153,7 @@ export function StatusIncidentsPage() {
           { value: 'all', label: t('status.incidents.filterAll') },
         ]}
       />
-      <QueryState query={incidents} empty={t('status.incidents.empty')} isEmpty={(data) => data.items.length === 0}>
+      <QueryState query={incidents} empty={t('status.incidents.empty')}>
         {(data) => (
           <Table.ScrollContainer minWidth={700}>
             <Table aria-label={t('status.incidents.title')}>

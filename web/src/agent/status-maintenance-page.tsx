@@ -205,11 +205,7 @@ export function StatusMaintenancePage() {
         </Title>
         <Button onClick={() => setCreating(true)}>{t('status.maintenance.new')}</Button>
       </Group>
-      <QueryState
-        query={maintenances}
-        empty={t('status.maintenance.empty')}
-        isEmpty={(data) => data.items.length === 0}
-      >
+      <QueryState query={maintenances} empty={t('status.maintenance.empty')}>
         {(data) => data.items.map((m) => <MaintenanceCard key={m.id} maintenance={m} componentName={componentName} />)}
       </QueryState>
       <FormModal opened={creating} onClose={() => setCreating(false)} title={t('status.maintenance.new')} size="lg">

@@ -89,7 +89,7 @@ export function StatusMonitorsPage() {
           <HeartbeatOnce monitor={created} />
         </Stack>
       )}
-      <QueryState query={monitors} empty={t('status.monitors.empty')} isEmpty={(data) => data.items.length === 0}>
+      <QueryState query={monitors} empty={t('status.monitors.empty')}>
         {(data) => (
           <Table.ScrollContainer minWidth={900}>
             <Table aria-label={t('status.monitors.title')}>

@@ -21,6 +21,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useFormat } from '../i18n/use-format.ts';
 import { api } from '../lib/api-client.ts';
 import { useLiveTicketUpdates } from '../lib/live-updates.ts';
+import { LoadMore } from '../ui/load-more.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/ticket-badges.tsx';
 import { CONSOLE_KEYS, consoleApi } from './console-api.ts';
@@ -320,20 +321,11 @@ export function AgentTicketListPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            <Group justify="space-between">
-              <Text size="sm" c="gray.7" aria-live="polite">
-                {t('console.shown', { count: rows.length })}
-              </Text>
-              {tickets.hasNextPage && (
-                <Button
-                  variant="default"
-                  loading={tickets.isFetchingNextPage}
-                  onClick={() => void tickets.fetchNextPage()}
-                >
-                  {t('console.loadMore')}
-                </Button>
-              )}
-            </Group>
+            <LoadMore
+              shown={t('console.shown', { count: rows.length })}
+              label={t('console.loadMore')}
+              query={tickets}
+            />
           </>
         )}
       </QueryState>

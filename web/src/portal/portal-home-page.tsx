@@ -8,6 +8,7 @@ import { Link } from 'react-router';
 import { useFormat } from '../i18n/use-format.ts';
 import { api } from '../lib/api-client.ts';
 import { useMe } from '../lib/session.tsx';
+import { LoadMore } from '../ui/load-more.tsx';
 import { QueryState } from '../ui/query-state.tsx';
 import { PriorityBadge, StatusBadge } from '../ui/ticket-badges.tsx';
 import { DueText } from './due-text.tsx';
@@ -92,20 +93,11 @@ export function PortalHomePage() {
                 </li>
               ))}
             </Stack>
-            <Group justify="space-between">
-              <Text size="sm" c="gray.7" aria-live="polite">
-                {t('portal.list.count', { count: rows.length })}
-              </Text>
-              {tickets.hasNextPage && (
-                <Button
-                  variant="default"
-                  loading={tickets.isFetchingNextPage}
-                  onClick={() => void tickets.fetchNextPage()}
-                >
-                  {t('portal.list.loadMore')}
-                </Button>
-              )}
-            </Group>
+            <LoadMore
+              shown={t('portal.list.count', { count: rows.length })}
+              label={t('portal.list.loadMore')}
+              query={tickets}
+            />
           </>
         )}
       </QueryState>

@@ -6,13 +6,14 @@ import { QueryError } from './query-error.tsx';
 
 /**
  * What a page shows for one query: a loader while it is pending, the error with a retry when it failed, `empty`
- * (a line of text) when `isEmpty` says there is nothing, else `children` with the data.
+ * (a line of text) when `isEmpty` says there is nothing — by default, when the data is a list page (`items`) without
+ * items — else `children` with the data.
  */
 export function QueryState<T>({
   query,
   children,
   empty,
-  isEmpty,
+  isEmpty = isEmptyList,
 }: {
   query: UseQueryResult<T>;
   children: (data: T) => ReactNode;
@@ -23,4 +24,10 @@ export function QueryState<T>({
   if (query.isError) return <QueryError error={query.error} onRetry={() => void query.refetch()} />;
   if (empty !== undefined && isEmpty?.(query.data)) return typeof empty === 'string' ? <Text>{empty}</Text> : empty;
   return <>{children(query.data)}</>;
+}
+
+/** A list response (`{ items: [...] }`) with nothing in it. */
+function isEmptyList(data: unknown): boolean {
+  const items = data !== null && typeof data === 'object' ? (data as { items?: unknown }).items : undefined;
+  return Array.isArray(items) && items.length === 0;
 }

@@ -75,11 +75,7 @@ export function LinksPanel({ ticket, basePath }: { ticket: Ticket; basePath: str
       <Title order={2} size="h3">
         {t('ticket.links.title')}
       </Title>
-      <QueryState
-        query={links}
-        empty={<Text size="sm">{t('ticket.links.none')}</Text>}
-        isEmpty={(data) => data.items.length === 0}
-      >
+      <QueryState query={links} empty={<Text size="sm">{t('ticket.links.none')}</Text>}>
         {(data) => (
           <Table.ScrollContainer minWidth={520}>
             <Table fz="sm" data-testid="ticket-links">
