@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../test/create-test-db.ts';
-import { type Database, openDatabase, preparedNameOf, queryRows } from './client.ts';
+import { type Database, openDatabase, preparedNameOf, queryRows, writeTogether } from './client.ts';
 
 describe('preparedNameOf', () => {
   it('names a statement text only once it has repeated, and always by the same name', () => {
@@ -84,5 +84,29 @@ describe('statements on a PostgreSQL server', () => {
     } finally {
       await single.close();
     }
+  });
+
+  it('runs writes to several tables as one statement, all or none', async () => {
+    const table = `write_together_${randomUUID().replace(/-/g, '')}`;
+    await database.db.execute(sql.raw(`CREATE TABLE ${table}_a (v text PRIMARY KEY)`));
+    await database.db.execute(sql.raw(`CREATE TABLE ${table}_b (v text)`));
+    const a = sql.raw(`${table}_a`);
+    const b = sql.raw(`${table}_b`);
+    const rows = async () => [
+      (await queryRows<{ v: string }>(database.db, sql`SELECT v FROM ${a} ORDER BY v`)).map((r) => r.v),
+      (await queryRows<{ v: string }>(database.db, sql`SELECT v FROM ${b} ORDER BY v`)).map((r) => r.v),
+    ];
+    await writeTogether(database.db, [
+      sql`INSERT INTO ${a} VALUES (${'one'})`,
+      sql`INSERT INTO ${b} VALUES (${'two'})`,
+    ]);
+    await writeTogether(database.db, [sql`UPDATE ${b} SET v = ${'three'}`]);
+    await writeTogether(database.db, []);
+    expect(await rows()).toEqual([['one'], ['three']]);
+    // One fails (a duplicate key), so neither is written.
+    await expect(
+      writeTogether(database.db, [sql`INSERT INTO ${b} VALUES (${'four'})`, sql`INSERT INTO ${a} VALUES (${'one'})`]),
+    ).rejects.toThrow();
+    expect(await rows()).toEqual([['one'], ['three']]);
   });
 });

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { SQL } from 'drizzle-orm';
+import { type SQL, type SQLWrapper, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -152,6 +152,21 @@ export async function migrateDatabase(database: Database): Promise<void> {
     await client.query('SELECT pg_advisory_unlock(727274)').catch(() => undefined);
     client.release();
   }
+}
+
+/**
+ * Writes that need nothing of one another's results, in one round trip: all but the last run as data-modifying CTEs
+ * of the last (PostgreSQL runs each exactly once, referenced or not). They all see the snapshot from before the
+ * statement, so none may depend on another's effect or touch a row another one writes.
+ */
+export async function writeTogether(executor: Executor, writes: readonly SQLWrapper[]): Promise<void> {
+  if (writes.length === 0) return;
+  if (writes.length === 1) {
+    await executor.execute(writes[0]!.getSQL());
+    return;
+  }
+  const ctes = writes.slice(0, -1).map((write, i) => sql`${sql.raw(`w${i}`)} AS (${write.getSQL()})`);
+  await executor.execute(sql`WITH ${sql.join(ctes, sql`, `)} ${writes.at(-1)!.getSQL()}`);
 }
 
 /** Rows of a raw SQL statement, the same on PGlite and node-postgres (both answer `{ rows }`). */

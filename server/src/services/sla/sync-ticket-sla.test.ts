@@ -286,6 +286,67 @@ describe('stored SLA clocks', () => {
     expect((await ticketRow(later.id)).contractVersionId).toBe(after.contractVersionId);
     expect(later.priority).toBe('P2');
   });
+  it('starts a new ledger generation when new terms rewrite the past, keeping the old one as it was', async () => {
+    // An organisation of its own, so the versions added here touch no other test's tickets.
+    h.clock.set('2026-01-01T00:00:00Z');
+    const org = await makeOrganisation(h);
+    const contact = await makePerson(h, { role: 'contact', organisationId: org.id });
+    const own = await createContract({
+      ctx: h.as(w.admin),
+      input: { organisationId: org.id, name: 'Own', version: { calendarId, targets: TARGETS } },
+    });
+    h.clock.set(MON_1500);
+    const ticket = await createTicket({
+      ctx: h.as(w.agent),
+      input: { subject: 'VPN drops', body: 'Every hour.', requesterEmail: contact.email, groupId },
+    });
+    h.clock.set('2026-03-09T15:00:00Z'); // waiting for the customer pauses the clocks under the first version
+    await changeTicketStatus({ ctx: h.as(w.agent), id: ticket.id, input: { status: 'awaiting_reply' } });
+    // The new version pauses nothing: from the ticket's start, first response never paused.
+    await addContractVersion({
+      ctx: h.as(w.admin),
+      id: own.id,
+      input: {
+        effectiveFrom: '2026-03-09T15:30:00Z',
+        calendarId,
+        targets: TARGETS,
+        pausing: { firstResponse: [], resolution: [], update: [] },
+      },
+    });
+    h.clock.set('2026-03-09T15:30:00Z');
+    await replayTicketClocks(h.deps, { contractId: own.id });
+
+    const clocks = await clocksOf(ticket.id);
+    expect(clocks.first_response).toMatchObject({ state: 'running', generation: 1, usedMinutes: 90 });
+    const ledger = await h.deps.db
+      .select()
+      .from(ticketClockLedger)
+      .where(and(eq(ticketClockLedger.ticketId, ticket.id), eq(ticketClockLedger.clock, 'first_response')))
+      .orderBy(asc(ticketClockLedger.id));
+    expect(ledger.map((l) => [l.generation, l.state, l.reason])).toEqual([
+      [0, 'running', null],
+      [0, 'paused', 'waiting_customer'],
+      [1, 'running', null],
+    ]);
+    const sla = await explainTicketSla({ ctx: h.as(w.agent), id: ticket.id });
+    expect(sla.clocks.find((c) => c.clock === 'first_response')).toMatchObject({ state: 'running', usedMinutes: 90 });
+    expect((await ticketRow(ticket.id)).nextDeadlineAt).not.toBeNull();
+  });
+
+  it('drops the clocks and the deadline of a ticket that moves to an organisation without a contract', async () => {
+    const ticket = await openAt(MON_1500);
+    expect(Object.keys(await clocksOf(ticket.id)).length).toBeGreaterThan(0);
+    const elsewhere = await makeOrganisation(h);
+    const newcomer = await makePerson(h, { role: 'contact', organisationId: elsewhere.id });
+    h.clock.set('2026-03-09T15:00:00Z');
+    await updateTicket({ ctx: h.as(w.agent), id: ticket.id, input: { requesterId: newcomer.id } });
+    const row = await ticketRow(ticket.id);
+    expect(row).toMatchObject({ organisationId: elsewhere.id, contractVersionId: null, nextDeadlineAt: null });
+    expect(await clocksOf(ticket.id)).toEqual({});
+    // what was measured stays in the ledger
+    const ledger = await h.deps.db.select().from(ticketClockLedger).where(eq(ticketClockLedger.ticketId, ticket.id));
+    expect(ledger.length).toBeGreaterThan(0);
+  });
 });
 
 describe('automatic closing', () => {

@@ -1,5 +1,5 @@
-import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { and, asc, eq, notInArray, type SQLWrapper, sql } from 'drizzle-orm';
+import { type Executor, writeTogether } from '../../db/client.ts';
 import { slaAlerts, ticketClockLedger, ticketClocks, tickets, type TicketRow } from '../../db/schema.ts';
 import { type CompiledCalendar, compileCalendar } from '../../domain/sla/calendar.ts';
 import {
@@ -184,55 +184,60 @@ export async function syncTicketSla(
     }
   }
 
-  // The clocks as they stand.
+  // The clocks as they stand, and what is new in their ledger: written together with the ticket's deadlines below.
+  const ledger = await planLedger(tx, ticket.id, computed, stored, now, options.fresh === true);
+  const writes: SQLWrapper[] = [];
   if (computed.length > 0) {
-    const generations = new Map(stored.map((s) => [s.clock, s.generation]));
-    await tx
-      .insert(ticketClocks)
-      .values(
-        computed.map((c) => ({
-          ticketId: ticket.id,
-          clock: c.clock,
-          state: c.state,
-          targetMinutes: c.targetMinutes,
-          usedMinutes: c.usedMinutes,
-          dueAt: c.dueAt,
-          stoppedAt: c.stoppedAt,
-          breachedAt: c.breachedAt,
-          cycle: c.cycles ? c.cycles.length - 1 : 0,
-          warnings: c.warnings.map((w) => ({ kind: w.kind, value: w.value, at: iso(w.at) })),
-          generation: generations.get(c.clock) ?? 0,
-          updatedAt: now,
-        })),
-      )
-      .onConflictDoUpdate({
-        target: [ticketClocks.ticketId, ticketClocks.clock],
-        set: {
-          state: sql`excluded.state`,
-          targetMinutes: sql`excluded.target_minutes`,
-          usedMinutes: sql`excluded.used_minutes`,
-          dueAt: sql`excluded.due_at`,
-          stoppedAt: sql`excluded.stopped_at`,
-          breachedAt: sql`excluded.breached_at`,
-          cycle: sql`excluded.cycle`,
-          warnings: sql`excluded.warnings`,
-          updatedAt: sql`excluded.updated_at`,
-        },
-      });
+    writes.push(
+      tx
+        .insert(ticketClocks)
+        .values(
+          computed.map((c) => ({
+            ticketId: ticket.id,
+            clock: c.clock,
+            state: c.state,
+            targetMinutes: c.targetMinutes,
+            usedMinutes: c.usedMinutes,
+            dueAt: c.dueAt,
+            stoppedAt: c.stoppedAt,
+            breachedAt: c.breachedAt,
+            cycle: c.cycles ? c.cycles.length - 1 : 0,
+            warnings: c.warnings.map((w) => ({ kind: w.kind, value: w.value, at: iso(w.at) })),
+            generation: ledger.generations.get(c.clock)!,
+            updatedAt: now,
+          })),
+        )
+        .onConflictDoUpdate({
+          target: [ticketClocks.ticketId, ticketClocks.clock],
+          set: {
+            state: sql`excluded.state`,
+            targetMinutes: sql`excluded.target_minutes`,
+            usedMinutes: sql`excluded.used_minutes`,
+            dueAt: sql`excluded.due_at`,
+            stoppedAt: sql`excluded.stopped_at`,
+            breachedAt: sql`excluded.breached_at`,
+            cycle: sql`excluded.cycle`,
+            warnings: sql`excluded.warnings`,
+            generation: sql`excluded.generation`,
+            updatedAt: sql`excluded.updated_at`,
+          },
+        }),
+    );
   }
-  const gone = stored.filter((s) => !computed.some((c) => c.clock === s.clock)).map((s) => s.clock);
-  if (gone.length > 0) {
-    await tx.delete(ticketClocks).where(
-      and(
-        eq(ticketClocks.ticketId, ticket.id),
-        notInArray(
-          ticketClocks.clock,
-          computed.map((c) => c.clock),
+  if (stored.some((s) => !computed.some((c) => c.clock === s.clock))) {
+    writes.push(
+      tx.delete(ticketClocks).where(
+        and(
+          eq(ticketClocks.ticketId, ticket.id),
+          notInArray(
+            ticketClocks.clock,
+            computed.map((c) => c.clock),
+          ),
         ),
       ),
     );
   }
-  await appendLedger(tx, ticket.id, computed, stored, now, options.fresh === true);
+  if (ledger.inserts.length > 0) writes.push(tx.insert(ticketClockLedger).values(ledger.inserts));
 
   // A replay that moved a due instant, or ran the ticket under another version, is recorded with old and new.
   if (options.replay && !options.fresh) {
@@ -278,24 +283,30 @@ export async function syncTicketSla(
     iso(ticket.nextDeadlineAt) !== iso(nextDeadlineAt) ||
     found.contractVersionId !== ticket.contractVersionId
   ) {
-    await tx.update(tickets).set({ autoCloseAt, nextDeadlineAt }).where(eq(tickets.id, ticket.id));
+    writes.push(tx.update(tickets).set({ autoCloseAt, nextDeadlineAt }).where(eq(tickets.id, ticket.id)));
   }
+  // Distinct rows each (the clocks kept, those gone, new ledger rows, the ticket): one round trip for all of them,
+  // which matters most when a ticket opens.
+  await writeTogether(tx, writes);
 }
 
 /**
- * Appends what is new to each clock's ledger. While the past stays as it was, only the transitions after the stored
- * ones are added; when the computed ledger no longer starts with the stored one (other pausing rules under another
- * contract version), the clock gets a new generation holding its whole ledger, and the old one stays as it was.
+ * What is new in each clock's ledger. While the past stays as it was, only the transitions after the stored ones are
+ * added; when the computed ledger no longer starts with the stored one (other pausing rules under another contract
+ * version), the clock gets a new generation holding its whole ledger, and the old one stays as it was. Returns the
+ * rows to insert and the generation each clock is on afterwards.
  */
-async function appendLedger(
+async function planLedger(
   tx: Executor,
   ticketId: string,
   computed: readonly Clock[],
   stored: readonly { clock: ClockName; generation: number }[],
   now: Date,
   fresh: boolean,
-): Promise<void> {
-  if (computed.length === 0) return;
+): Promise<{ inserts: (typeof ticketClockLedger.$inferInsert)[]; generations: Map<ClockName, number> }> {
+  const inserts: (typeof ticketClockLedger.$inferInsert)[] = [];
+  const generations = new Map<ClockName, number>();
+  if (computed.length === 0) return { inserts, generations };
   const rows = fresh
     ? []
     : await tx
@@ -303,8 +314,6 @@ async function appendLedger(
         .from(ticketClockLedger)
         .where(eq(ticketClockLedger.ticketId, ticketId))
         .orderBy(asc(ticketClockLedger.id));
-  const inserts: (typeof ticketClockLedger.$inferInsert)[] = [];
-  const generationChanges: { clock: ClockName; generation: number }[] = [];
   for (const c of computed) {
     const wanted = c.cycles ? c.cycles.flatMap((y, i) => transitionsOf(y.segments, i)) : transitionsOf(c.segments, 0);
     const generation = stored.find((s) => s.clock === c.clock)?.generation ?? 0;
@@ -314,7 +323,7 @@ async function appendLedger(
     const prefix = have.length <= wanted.length && have.every((t, i) => sameTransition(t, wanted[i]!));
     const write = prefix ? wanted.slice(have.length) : wanted;
     const into = prefix ? generation : generation + 1;
-    if (!prefix) generationChanges.push({ clock: c.clock, generation: into });
+    generations.set(c.clock, into);
     for (const t of write) {
       inserts.push({
         ticketId,
@@ -328,11 +337,5 @@ async function appendLedger(
       });
     }
   }
-  if (inserts.length > 0) await tx.insert(ticketClockLedger).values(inserts);
-  for (const g of generationChanges) {
-    await tx
-      .update(ticketClocks)
-      .set({ generation: g.generation })
-      .where(and(eq(ticketClocks.ticketId, ticketId), eq(ticketClocks.clock, g.clock)));
-  }
+  return { inserts, generations };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Channel, Level } from '@loket/contract';
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
@@ -76,9 +77,30 @@ export async function insertTicket(
   if (!d.priority) throw new Error(`priority matrix has no cell for urgency ${t.urgency} × impact ${t.impact}`);
   const number = Number(d.number);
   const prefix = typeof d.prefix === 'string' ? d.prefix : 'LK';
+  // The first article goes in with the ticket, in one statement (its foreign key is checked at the statement's end).
+  const ticketId = randomUUID();
+  const articleId = randomUUID();
+  const firstArticle = tx
+    .$with('first_article')
+    .as(
+      tx
+        .insert(articles)
+        .values({
+          id: articleId,
+          ticketId,
+          kind: 'reply',
+          authorId: t.authorId,
+          channel: t.channel,
+          body: t.body,
+          createdAt: now,
+        })
+        .returning({ id: articles.id }),
+    );
   const [ticket] = await tx
+    .with(firstArticle)
     .insert(tickets)
     .values({
+      id: ticketId,
       number,
       reference: formatReference(prefix, now, number),
       subject: t.subject,
@@ -101,22 +123,11 @@ export async function insertTicket(
       contractVersionId: d.contract_version_id,
     })
     .returning();
-  const [article] = await tx
-    .insert(articles)
-    .values({
-      ticketId: ticket!.id,
-      kind: 'reply',
-      authorId: t.authorId,
-      channel: t.channel,
-      body: t.body,
-      createdAt: now,
-    })
-    .returning({ id: articles.id });
   await bindAttachments(tx, {
     attachmentIds: t.attachmentIds,
     uploaderId: t.authorId,
     ticketId: ticket!.id,
-    articleId: article!.id,
+    articleId,
   });
-  return { id: ticket!.id, reference: ticket!.reference, articleId: article!.id, row: ticket! };
+  return { id: ticket!.id, reference: ticket!.reference, articleId, row: ticket! };
 }
