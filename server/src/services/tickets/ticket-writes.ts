@@ -68,9 +68,9 @@ export async function closeResolvedRow(ctx: ServiceContext, tx: Executor, row: T
   return moveToStatus(ctx, tx, row, to, { when: eq(tickets.statusKind, 'resolved') });
 }
 
-/** Touches updatedAt: something visible on the ticket happened. */
-export async function touchTicket(ctx: ServiceContext, tx: Executor, ticketId: string): Promise<void> {
-  await tx.update(tickets).set({ updatedAt: ctx.clock.now() }).where(eq(tickets.id, ticketId));
+/** Touches updatedAt: something visible on the ticket happened (a statement to await, or to write with others). */
+export function touchTicket(ctx: ServiceContext, tx: Executor, ticketId: string) {
+  return tx.update(tickets).set({ updatedAt: ctx.clock.now() }).where(eq(tickets.id, ticketId));
 }
 
 /** The channel an article arrives by when written in Loket itself. */

@@ -1,6 +1,6 @@
 import type { Settings } from '@loket/contract';
-import { and, eq, isNull, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../../db/client.ts';
+import { and, eq, isNull, type SQLWrapper, sql } from 'drizzle-orm';
+import { type Executor, queryRows, writeTogether } from '../../../db/client.ts';
 import {
   attachments,
   inboundMessages,
@@ -213,9 +213,11 @@ async function openTicket(
       .returning();
     ticket.row = reviewed!;
   }
-  await insertAttachments(ctx, tx, input.stored, requester.id, ticket.id, ticket.articleId);
-  await rememberMessageId(ctx, tx, mail, ticket.id, ticket.articleId);
-  await markFiled(ctx, tx, input.row, mail, ticket.id, ticket.articleId);
+  await writeTogether(tx, [
+    ...attachmentsOf(ctx, tx, input.stored, requester.id, ticket.id, ticket.articleId),
+    ...messageIdOf(ctx, tx, mail, ticket.id, ticket.articleId),
+    filed(ctx, tx, input.row, mail, ticket.id, ticket.articleId),
+  ]);
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
     ticket: ticket.row,
@@ -295,7 +297,6 @@ async function appendToTicket(
     body: bodyOf(mail),
     channel: 'email',
   });
-  await insertAttachments(ctx, tx, input.stored, sender.id, ticket.id, article.id);
   if (agent) {
     const [first] = await tx
       .update(tickets)
@@ -304,9 +305,12 @@ async function appendToTicket(
       .returning({ id: tickets.id });
     if (first) changes.push({ field: 'firstResponseAt', from: null, to: now.toISOString() });
   }
-  await touchTicket(ctx, tx, ticket.id);
-  await rememberMessageId(ctx, tx, mail, ticket.id, article.id);
-  await markFiled(ctx, tx, input.row, mail, ticket.id, article.id);
+  await writeTogether(tx, [
+    ...attachmentsOf(ctx, tx, input.stored, sender.id, ticket.id, article.id),
+    touchTicket(ctx, tx, ticket.id),
+    ...messageIdOf(ctx, tx, mail, ticket.id, article.id),
+    filed(ctx, tx, input.row, mail, ticket.id, article.id),
+  ]);
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
     kind: 'replied',
@@ -347,16 +351,18 @@ async function openFollowUp(
     authorId: sender.id,
     firstResponseAt: null,
   });
-  await insertAttachments(ctx, tx, input.stored, sender.id, ticket.id, ticket.articleId);
-  await tx.insert(ticketLinks).values({
-    kind: 'follow_up_of',
-    sourceTicketId: ticket.id,
-    targetTicketId: old.id,
-    createdById: sender.id,
-    createdAt: ctx.clock.now(),
-  });
-  await rememberMessageId(ctx, tx, mail, ticket.id, ticket.articleId);
-  await markFiled(ctx, tx, input.row, mail, ticket.id, ticket.articleId);
+  await writeTogether(tx, [
+    ...attachmentsOf(ctx, tx, input.stored, sender.id, ticket.id, ticket.articleId),
+    tx.insert(ticketLinks).values({
+      kind: 'follow_up_of',
+      sourceTicketId: ticket.id,
+      targetTicketId: old.id,
+      createdById: sender.id,
+      createdAt: ctx.clock.now(),
+    }),
+    ...messageIdOf(ctx, tx, mail, ticket.id, ticket.articleId),
+    filed(ctx, tx, input.row, mail, ticket.id, ticket.articleId),
+  ]);
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
     ticket: ticket.row,
@@ -381,43 +387,51 @@ async function openFollowUp(
   return { ticketId: ticket.id, articleId: ticket.articleId, action: 'follow_up' };
 }
 
-async function insertAttachments(
+/**
+ * The writes that finish a filing — its attachments, its Message-ID, the inbound row marked done — touch distinct rows
+ * and need nothing of one another, so they go to the database together (writeTogether).
+ */
+function attachmentsOf(
   ctx: ServiceContext,
   tx: Executor,
   stored: StoredAttachment[],
   uploaderId: string,
   ticketId: string,
   articleId: string,
-): Promise<void> {
-  if (stored.length === 0) return;
+): SQLWrapper[] {
+  if (stored.length === 0) return [];
   const createdAt = ctx.clock.now();
-  await tx.insert(attachments).values(
-    stored.map((a) => ({
-      id: a.id,
-      uploaderId,
-      ticketId,
-      articleId,
-      sha256: a.sha256,
-      sizeBytes: a.sizeBytes,
-      filename: a.filename,
-      contentType: a.contentType,
-      createdAt,
-    })),
-  );
+  return [
+    tx.insert(attachments).values(
+      stored.map((a) => ({
+        id: a.id,
+        uploaderId,
+        ticketId,
+        articleId,
+        sha256: a.sha256,
+        sizeBytes: a.sizeBytes,
+        filename: a.filename,
+        contentType: a.contentType,
+        createdAt,
+      })),
+    ),
+  ];
 }
 
-async function rememberMessageId(
+function messageIdOf(
   ctx: ServiceContext,
   tx: Executor,
   mail: ParsedInbound,
   ticketId: string,
   articleId: string,
-): Promise<void> {
-  if (!mail.messageId) return;
-  await tx
-    .insert(mailMessageIds)
-    .values({ messageId: mail.messageId, ticketId, articleId, direction: 'in', createdAt: ctx.clock.now() })
-    .onConflictDoNothing();
+): SQLWrapper[] {
+  if (!mail.messageId) return [];
+  return [
+    tx
+      .insert(mailMessageIds)
+      .values({ messageId: mail.messageId, ticketId, articleId, direction: 'in', createdAt: ctx.clock.now() })
+      .onConflictDoNothing(),
+  ];
 }
 
 /** Addresses in To and Cc other than ours and the sender's may write on the ticket from now on. */
@@ -444,7 +458,7 @@ async function addParticipants(
  * The message is processed, on this ticket and article — marked before the filing's event is recorded, so the mail
  * that event causes (the acknowledgement) finds the mailbox the message came in through and answers from it.
  */
-const markFiled = (
+const filed = (
   deps: ServiceDeps,
   tx: Executor,
   row: InboundMessageRow,
@@ -453,7 +467,8 @@ const markFiled = (
   articleId: string,
 ) => markDone(deps, tx, row, mail, { status: 'processed', reason: null, ticketId, articleId });
 
-async function markDone(
+/** The inbound row marked done (a statement to await, or to write together with others). */
+function markDone(
   deps: ServiceDeps,
   tx: Executor,
   row: InboundMessageRow,
@@ -464,8 +479,8 @@ async function markDone(
     ticketId: string | null;
     articleId: string | null;
   },
-): Promise<void> {
-  await tx
+) {
+  return tx
     .update(inboundMessages)
     .set({
       status: result.status,
