@@ -609,23 +609,27 @@ const READING_NOTES = [
     'whatever the machine could do, with PostgreSQL idle in 95 % of `pg_stat_activity` samples. Workers now fetch ' +
     'again at once while fetches come back full. Statements: PostgreSQL spent half its statement time planning, so ' +
     'repeated statements are now prepared per connection automatically (its CPU per message fell by about 40 %), and ' +
-    'the mail path makes fewer round trips — about 45 statements per new message and 35 per reply instead of 63 / 55 ' +
+    'the mail path makes fewer round trips — about 41 statements per new message and 30 per reply instead of 63 / 55 ' +
     '(filing reads what it needs in fewer queries; the three agents of a new ticket are told with one recipients ' +
-    'query and one outbox insert; a send job reads and marks its mails once).',
+    'query and one outbox insert; a send job reads and marks its mails once; since 2026-11-23 writes that need ' +
+    'nothing of one another go as one statement, e.g. a new ticket with its first article, its SLA clocks with their ' +
+    'ledger and deadlines). That last step saved 3–4 statements per message without a change beyond the spread of ' +
+    'runs: each statement is about 2 % of a message.',
   '- **Where the time goes now.** The run is CPU-bound: the server process is busy all through the phase and the ' +
     "machine is near its 2 cores. In a CPU profile drizzle building SQL takes about 15 % of the server's busy time, " +
     'node-postgres and its socket writes about 25 % (a bare `SELECT 1` round trip costs ~80 µs of CPU on this ' +
     'machine), nodemailer about 10 % (four mails per new message: the acknowledgement and three agents), and no Loket ' +
     'function more than about 1.5 %. With one `loket worker` beside the server (`BENCH_WORKERS=1`) the same run filed ' +
     '53 / 108 msg/s: the second process helps replies, and new tickets are then limited by the two cores. Runs on ' +
-    "this shared machine vary by about ±15 % (PostgreSQL, new tickets: 40–53 msg/s over the day's runs). Parsing " +
+    'this shared machine vary by about ±15 % (PostgreSQL, new tickets: 50–57 msg/s over six plain runs on 2026-11-23). Parsing ' +
     'in a worker thread (so a slow message can be stopped) costs each thread its own warm-up: one warm thread does ' +
     'the work, a second starts only while a parse is slow; with two busy threads new tickets filed about 8 % slower.',
   '- **The aim of 200 msg/s** is not reached on this machine. At the CPU measured per message (the line above the ' +
     'notes), it takes about six cores of work for new tickets and three and a half for replies, spread over ' +
-    '`loket worker` processes and PostgreSQL; what would lower it further is fewer statements per message still ' +
-    "(a new ticket's SLA clocks, ledger and deadline in one statement, the acknowledgement's reads merged) and " +
-    'fewer mails per message (a digest instead of one mail per agent).',
+    '`loket worker` processes and PostgreSQL. Two cores cannot show it whatever the statement count: without the ' +
+    "database drivers and SQL building (about 40 % of the server's CPU) a new message still costs the server ~11 ms " +
+    '(SMTP receipt, parsing, four mails sent, templates, jobs, logging), more than two cores at 200 msg/s before ' +
+    'PostgreSQL, the sender and the sink. Showing it takes a larger machine: `BENCH_WORKERS=4` on about 8 cores.',
 ].join('\n');
 
 main().then(
