@@ -80,22 +80,20 @@ export async function insertTicket(
   // The first article goes in with the ticket, in one statement (its foreign key is checked at the statement's end).
   const ticketId = randomUUID();
   const articleId = randomUUID();
-  const firstArticle = tx
-    .$with('first_article')
-    .as(
-      tx
-        .insert(articles)
-        .values({
-          id: articleId,
-          ticketId,
-          kind: 'reply',
-          authorId: t.authorId,
-          channel: t.channel,
-          body: t.body,
-          createdAt: now,
-        })
-        .returning({ id: articles.id }),
-    );
+  const firstArticle = tx.$with('first_article').as(
+    tx
+      .insert(articles)
+      .values({
+        id: articleId,
+        ticketId,
+        kind: 'reply',
+        authorId: t.authorId,
+        channel: t.channel,
+        body: t.body,
+        createdAt: now,
+      })
+      .returning({ id: articles.id }),
+  );
   const [ticket] = await tx
     .with(firstArticle)
     .insert(tickets)
