@@ -24,6 +24,14 @@ describe('configuration', () => {
     expect(message).toContain('RUN_JOBS');
   });
 
+  it('takes SECRET_KEY only as 32 bytes in base64', () => {
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(parseConfig({ SECRET_KEY: key }).secretKey).toEqual(Buffer.alloc(32, 7));
+    expect(parseConfig({}).secretKey).toBeUndefined();
+    expect(() => parseConfig({ SECRET_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/SECRET_KEY/);
+    expect(() => parseConfig({ SECRET_KEY: 'not base64 at all!' })).toThrow(/SECRET_KEY/);
+  });
+
   it('marks cookies Secure when served over TLS', () => {
     expect(parseConfig({ PUBLIC_URL: 'https://desk.example.com/' }).secureCookies).toBe(true);
   });

@@ -89,6 +89,16 @@ export const ConfigSchema = z.object({
     .min(0)
     .default(3)
     .describe('Automatic replies (acknowledgements) one address gets per 24 hours at most'),
+  SECRET_KEY: z
+    .string()
+    .refine(
+      (value) => /^[A-Za-z0-9+/]+={0,2}$/.test(value.trim()) && Buffer.from(value.trim(), 'base64').length === 32,
+      'must be 32 random bytes in base64, e.g. from `openssl rand -base64 32`',
+    )
+    .optional()
+    .describe(
+      'Key that seals stored IMAP passwords and webhook keys (32 bytes, base64); unset: DATA_DIR/secret.key, made on first start',
+    ),
   TIMEZONE: z
     .string()
     .refine((zone) => {
@@ -126,6 +136,8 @@ export type Config = {
   smtpUrl: string | undefined;
   mailFrom: string;
   autoRepliesPerSenderPerDay: number;
+  /** SECRET_KEY decoded; undefined: the key file in DATA_DIR (adapters/secret-box.ts). */
+  secretKey: Buffer | undefined;
 };
 
 export class ConfigError extends Error {}
@@ -169,6 +181,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
     autoRepliesPerSenderPerDay: c.AUTO_REPLIES_PER_SENDER_PER_DAY,
+    secretKey: c.SECRET_KEY === undefined ? undefined : Buffer.from(c.SECRET_KEY.trim(), 'base64'),
     secureCookies: publicUrl.startsWith('https://'),
   };
 }

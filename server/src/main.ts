@@ -4,6 +4,7 @@ import { serializeRequest } from './adapters/request-log.ts';
 import { fileBlobStore } from './adapters/blob-store.ts';
 import { systemClock } from './adapters/clock.ts';
 import { smtpMailTransport } from './adapters/mail-transport.ts';
+import { loadSecretKey, secretBox } from './adapters/secret-box.ts';
 import { type Boss, bossQueue, createBoss } from './adapters/queue.ts';
 import { startSmtpReceiver } from './adapters/smtp-receiver.ts';
 import { ticketFeed } from './adapters/ticket-feed.ts';
@@ -17,6 +18,7 @@ import { seedDemo } from './services/demo/seed-demo.ts';
 import { findReceivingMailbox } from './services/mail/mailboxes/find-receiving-mailbox.ts';
 import { receiveMessage } from './services/mail/receive-message.ts';
 import { startImapWatchers } from './services/mail/watch-imap-mailboxes.ts';
+import { sealStoredSecrets } from './services/system/seal-stored-secrets.ts';
 
 /** The built web app, beside the sources (`npm start` builds it first when it is missing or older than them). */
 const WEB_DIR = path.resolve(import.meta.dirname, '../../web/dist');
@@ -49,7 +51,11 @@ export async function startRuntime(config: Config, options: { runWorkers: boolea
     blobs: fileBlobStore(path.join(config.dataDir, 'attachments')),
     mailer: smtpMailTransport(config.smtpUrl),
     feed: ticketFeed(database, (error) => log.warn({ err: error }, 'ticket event feed failed; reconnecting')),
+    secrets: secretBox(await loadSecretKey(config)),
   };
+  // Secrets stored before they were sealed (an older Loket) are sealed now; each start finds none left to do.
+  const sealed = await sealStoredSecrets(deps);
+  if (sealed > 0) log.info({ sealed }, 'stored secrets sealed under the secret key');
   const seedDemoData = config.demoData === 'true' || (config.demoData === 'auto' && database.kind === 'pglite');
   if (seedDemoData) {
     const result = await seedDemo({ deps });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { fileBlobStore } from '../src/adapters/blob-store.ts';
 import { smtpMailTransport } from '../src/adapters/mail-transport.ts';
+import { loadSecretKey, secretBox } from '../src/adapters/secret-box.ts';
 import { type Boss, bossQueue, createBoss } from '../src/adapters/queue.ts';
 import { ticketFeed } from '../src/adapters/ticket-feed.ts';
 import { parseConfig } from '../src/config.ts';
@@ -46,6 +47,7 @@ export async function createHarness(env: Record<string, string> = {}): Promise<H
     blobs: fileBlobStore(path.join(dataDir, 'attachments')),
     mailer: smtpMailTransport(config.smtpUrl),
     feed: ticketFeed(database),
+    secrets: secretBox(await loadSecretKey(config)),
   };
   const app = await buildApp({ deps });
   const log = pino({ level: 'silent' });

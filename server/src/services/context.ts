@@ -1,6 +1,7 @@
 import type { Role } from '@loket/contract';
 import type { BlobStore } from '../adapters/blob-store.ts';
 import type { MailTransport } from '../adapters/mail-transport.ts';
+import type { SecretBox } from '../adapters/secret-box.ts';
 import type { JobQueue } from '../adapters/queue.ts';
 import type { TicketFeed } from '../adapters/ticket-feed.ts';
 import type { Config } from '../config.ts';
@@ -30,6 +31,8 @@ export type ServiceDeps = {
   mailer: MailTransport;
   /** Ticket events as they commit, in any process (LISTEN/NOTIFY): what GET /events/stream pushes. */
   feed: TicketFeed;
+  /** Seals the secrets stored for later use (IMAP passwords, webhook keys) under a key kept out of the database. */
+  secrets: SecretBox;
 };
 export type ServiceContext = ServiceDeps & { actor: Actor };
 

@@ -35,7 +35,7 @@ export const mailboxes = pgTable('mailboxes', {
   /** TLS from the start (993); false: plain, upgraded with STARTTLS when the server offers it. */
   imapSecure: boolean('imap_secure').notNull().default(true),
   imapUser: text('imap_user'),
-  /** Never returned by the API. */
+  /** Sealed under the secret key (adapters/secret-box.ts); never returned by the API. */
   imapPassword: text('imap_password'),
   imapFolder: text('imap_folder').notNull().default('INBOX'),
   /** The checkpoint: the folder's UIDVALIDITY and the highest UID stored. A new UIDVALIDITY starts over (deduped). */

@@ -234,7 +234,10 @@ export const statusSubscriptions = pgTable(
     kind: text('kind', { enum: ['email', 'webhook'] }).notNull(),
     email: text('email'),
     url: text('url'),
-    /** The webhook's HMAC key. It must be usable to sign, so it is stored as given (like a mailbox password). */
+    /**
+     * The webhook's HMAC key, or an e-mail subscription's unsubscribe key: needed again to sign, so sealed under the
+     * secret key (adapters/secret-box.ts) rather than hashed, like a mailbox password.
+     */
     secret: text('secret'),
     language: text('language', { enum: ['en', 'nl', 'sv'] })
       .notNull()

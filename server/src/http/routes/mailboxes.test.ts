@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mailboxes } from '../../db/schema.ts';
 import { MISSING_ID, type Method, callApi, makeLoggedInWorld } from '../../../test/api.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 
@@ -17,6 +19,9 @@ const call = (cookie: string, method: Method, url: string, payload?: object) =>
   callApi(h, cookie, method, url, payload);
 
 const imap = { host: 'imap.example', port: 993, secure: true, user: 'desk', password: 'hunter2', folder: 'INBOX' };
+const storedPassword = async (id: string) =>
+  (await h.deps.db.select().from(mailboxes).where(eq(mailboxes.id, id)))[0]!.imapPassword!;
+const openedPassword = async (id: string) => h.deps.secrets.open('mailbox.imap_password', await storedPassword(id));
 
 async function queued(name: string): Promise<unknown[]> {
   const jobs = await h.boss.fetch<object>(name, { batchSize: 100 });
@@ -96,6 +101,9 @@ describe('mailboxes over HTTP', () => {
     const one = await call(admin, 'GET', `/mailboxes/${res.json().id}`);
     expect(one.body).not.toContain('hunter2');
     expect((await call(admin, 'GET', '/mailboxes')).body).not.toContain('hunter2');
+    // Stored sealed: the table alone does not give the password away, and it opens to what was given.
+    expect(await storedPassword(res.json().id)).toMatch(/^enc:v1:/);
+    expect(await openedPassword(res.json().id)).toBe('hunter2');
   });
 
   it('refuses an IMAP mailbox without settings and unknown fields', async () => {
@@ -153,6 +161,10 @@ describe('mailboxes over HTTP', () => {
       name: 'Changed',
       imap: { folder: 'Support', hasPassword: true, lastUid: 0 },
     });
+    expect(await openedPassword(id)).toBe('hunter2');
+    const again = await call(admin, 'PATCH', `/mailboxes/${id}`, { imap: { ...imap, password: 'correct horse' } });
+    expect(again.statusCode).toBe(200);
+    expect(await openedPassword(id)).toBe('correct horse');
     const retired = await call(admin, 'PATCH', `/mailboxes/${id}`, { isActive: false });
     expect(retired.json().isActive).toBe(false);
     expect((await call(admin, 'PATCH', `/mailboxes/${MISSING_ID}`, { isActive: false })).statusCode).toBe(404);

@@ -343,7 +343,11 @@ describe('status page', () => {
         payload: { url: `http://127.0.0.1:${port}/hook` },
       });
       expect(sub.statusCode).toBe(201);
-      const { secret } = sub.json();
+      const { id, secret } = sub.json();
+      // The signing key is kept sealed: the table alone does not give it away.
+      const [stored] = await h.deps.db.select().from(statusSubscriptions).where(eq(statusSubscriptions.id, id));
+      expect(stored!.secret).toMatch(/^enc:v1:/);
+      expect(stored!.secret).not.toContain(secret);
       await call(agent, 'POST', '/incidents', { name: 'Hooked', body: 'First' });
       await h.runJobs();
       expect(received).toEqual([]);

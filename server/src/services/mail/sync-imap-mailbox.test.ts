@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import { pino } from 'pino';
@@ -5,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inboundMessages, mailboxes } from '../../db/schema.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 import { type TestDovecot, hasDovecot, startDovecot } from '../../../test/dovecot.ts';
+import { secretBox } from '../../adapters/secret-box.ts';
+import { sealStoredSecrets } from '../system/seal-stored-secrets.ts';
 import { syncImapMailbox } from './sync-imap-mailbox.ts';
 import { startImapWatchers } from './watch-imap-mailboxes.ts';
 
@@ -58,7 +61,8 @@ const deliver = (folder: string, ...ids: string[]) =>
     for (const id of ids) await imap.append(folder, message(id));
   });
 
-async function makeMailbox(folder: string, password = dovecot.password) {
+/** A mailbox on the test server; its password sealed as the admin API stores it, unless `stored` says otherwise. */
+async function makeMailbox(folder: string, password = dovecot.password, stored?: string) {
   counter++;
   await other(async (imap) => {
     if (folder !== 'INBOX') await imap.mailboxCreate(folder).catch(() => undefined);
@@ -73,7 +77,7 @@ async function makeMailbox(folder: string, password = dovecot.password) {
       imapPort: dovecot.port,
       imapSecure: false,
       imapUser: dovecot.user,
-      imapPassword: password,
+      imapPassword: stored ?? h.deps.secrets.seal('mailbox.imap_password', password),
       imapFolder: folder,
       createdAt: h.clock.now(),
       updatedAt: h.clock.now(),
@@ -182,6 +186,25 @@ describe.skipIf(!hasDovecot)('IMAP import against a real Dovecot', () => {
     expect(row.imapLastError).toMatch(/auth|fail/i);
     expect(row.imapCheckedAt).not.toBeNull();
     expect(row.imapLastUid).toBe(0);
+  });
+
+  it('still reads a password stored before passwords were sealed, and a start seals it', async () => {
+    const id = await makeMailbox('Legacy', dovecot.password, dovecot.password);
+    await deliver('Legacy', 'legacy-1');
+    expect(await syncImapMailbox(h.deps, { mailboxId: id }, log)).toMatchObject({ outcome: 'synced', imported: 1 });
+    expect(await sealStoredSecrets(h.deps)).toBe(1);
+    const row = await mailboxRow(id);
+    expect(row.imapPassword).toMatch(/^enc:v1:/);
+    expect(row.imapPassword).not.toContain(dovecot.password);
+    await deliver('Legacy', 'legacy-2');
+    expect(await syncImapMailbox(h.deps, { mailboxId: id }, log)).toMatchObject({ outcome: 'synced', imported: 1 });
+  });
+
+  it('records a password sealed under another key as a reason to enter it again', async () => {
+    const otherKey = secretBox(randomBytes(32)).seal('mailbox.imap_password', dovecot.password);
+    const id = await makeMailbox('INBOX', dovecot.password, otherKey);
+    expect(await syncImapMailbox(h.deps, { mailboxId: id }, log)).toMatchObject({ outcome: 'failed' });
+    expect((await mailboxRow(id)).imapLastError).toMatch(/SECRET_KEY.*enter it again/);
   });
 
   it('quarantines a message over the size limit without its body and moves past it', async () => {

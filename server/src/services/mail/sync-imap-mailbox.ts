@@ -1,6 +1,7 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { withImapFolder } from '../../adapters/imap.ts';
+import { type ImapSettings, withImapFolder } from '../../adapters/imap.ts';
+import { SecretUnreadable } from '../../adapters/secret-box.ts';
 import { mailboxes } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
 import { imapSettingsOf } from './mailboxes/imap-settings.ts';
@@ -34,12 +35,19 @@ export async function syncImapMailbox(
 ): Promise<ImapSyncResult> {
   const [row] = await deps.db.select().from(mailboxes).where(eq(mailboxes.id, input.mailboxId));
   if (!row || row.inbound !== 'imap' || !row.isActive) return { outcome: 'skipped' };
-  const settings = imapSettingsOf(row);
   const record = (error: string | null) =>
     deps.db
       .update(mailboxes)
       .set({ imapLastError: error, imapCheckedAt: deps.clock.now() })
       .where(eq(mailboxes.id, row.id));
+  let settings: ImapSettings | undefined;
+  try {
+    settings = imapSettingsOf(row, deps.secrets);
+  } catch (error) {
+    if (!(error instanceof SecretUnreadable)) throw error;
+    await record(error.message);
+    return { outcome: 'failed', error: error.message };
+  }
   if (!settings) {
     await record('IMAP host, user or password missing');
     return { outcome: 'failed', error: 'IMAP host, user or password missing' };

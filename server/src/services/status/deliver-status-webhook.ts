@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { SecretUnreadable } from '../../adapters/secret-box.ts';
 import { postWebhook, signWebhook } from '../../adapters/webhook-client.ts';
 import { statusSubscriptions, statusWebhookDeliveries } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -16,10 +17,22 @@ export async function deliverStatusWebhook(deps: ServiceDeps, input: { deliveryI
     .innerJoin(statusSubscriptions, eq(statusSubscriptions.id, statusWebhookDeliveries.subscriptionId))
     .where(eq(statusWebhookDeliveries.id, input.deliveryId));
   if (!row || row.d.status === 'delivered' || row.d.status === 'refused') return row?.d.status ?? 'gone';
+  let key: string;
+  try {
+    key = deps.secrets.open('status_subscription.secret', row.secret ?? '');
+  } catch (error) {
+    if (!(error instanceof SecretUnreadable)) throw error;
+    // Unsigned or wrongly signed it would be worthless to the receiver, and trying again cannot help: final.
+    await deps.db
+      .update(statusWebhookDeliveries)
+      .set({ status: 'refused', attempts: sql`${statusWebhookDeliveries.attempts} + 1`, lastError: error.message })
+      .where(eq(statusWebhookDeliveries.id, row.d.id));
+    return 'refused';
+  }
   const settings = await loadStatusPageSettings(deps.db);
   const body = JSON.stringify(row.d.payload);
   const headers = {
-    ...signWebhook(row.secret ?? '', body, deps.clock.now()),
+    ...signWebhook(key, body, deps.clock.now()),
     'user-agent': 'Loket-Status-Webhook',
     'x-loket-delivery': row.d.id,
   };

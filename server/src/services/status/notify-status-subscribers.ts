@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { SecretUnreadable } from '../../adapters/secret-box.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Language } from '@loket/contract';
 import {
@@ -24,12 +25,23 @@ import { loadStatusPageSettings } from './get-status-page-settings.ts';
  * An e-mail subscription's one-click unsubscribe token is stable, so every mail's link keeps working: it is derived
  * (HMAC-SHA256) from a random per-subscription key kept in the row's `secret` column (unused by e-mail rows; for
  * webhooks it is the signing key), and only the token's hash is stored, as before, for the lookup in unsubscribe.ts.
- * The key lets the token be put in every mail without storing the token itself. There is no server-wide secret in
- * the configuration to derive it from instead; someone who can read the table can unsubscribe people, nothing more.
+ * The key lets the token be put in every mail without storing the token itself; it is sealed under the secret key
+ * (adapters/secret-box.ts), so the table alone gives no tokens away.
  */
 export const newUnsubscribeKey = (): string => newSecret('unsubkey_');
 export const unsubscribeTokenOf = (key: string): string =>
   `unsub_${createHmac('sha256', key).update('status-unsubscribe').digest('base64url')}`;
+
+/** A subscription's stored key, opened; null when there is none or it was sealed under another key. */
+function openedKey(deps: ServiceDeps, stored: string | null): string | null {
+  if (!stored) return null;
+  try {
+    return deps.secrets.open('status_subscription.secret', stored);
+  } catch (error) {
+    if (error instanceof SecretUnreadable) return null;
+    throw error;
+  }
+}
 
 type Notice = {
   key: string;
@@ -125,13 +137,17 @@ export async function notifyStatusSubscribers(
   await deps.db.transaction(async (tx) => {
     for (const subscriber of subscribers) {
       if (subscriber.kind === 'email' && subscriber.email) {
-        // The subscription's stable token. A row from before keys existed gets its key now, once.
-        let key = subscriber.secret;
+        // The subscription's stable token. A row from before keys existed gets its key now, once; so does one whose
+        // key was sealed under another SECRET_KEY (its earlier mails' links stop working, the new ones work).
+        let key = openedKey(deps, subscriber.secret);
         if (!key) {
           key = newUnsubscribeKey();
           await tx
             .update(statusSubscriptions)
-            .set({ secret: key, unsubscribeTokenHash: sha256(unsubscribeTokenOf(key)) })
+            .set({
+              secret: deps.secrets.seal('status_subscription.secret', key),
+              unsubscribeTokenHash: sha256(unsubscribeTokenOf(key)),
+            })
             .where(eq(statusSubscriptions.id, subscriber.id));
         }
         const token = unsubscribeTokenOf(key);

@@ -69,7 +69,7 @@ export async function subscribe({
         .values({
           kind: 'webhook',
           url: new URL(data.url).href, // normalised (host in ASCII, lower case), as delivery and counting see it
-          secret,
+          secret: ctx.secrets.seal('status_subscription.secret', secret),
           componentIds,
           unsubscribeTokenHash: sha256(unsubscribeToken),
           confirmedAt: now,
@@ -94,7 +94,7 @@ export async function subscribe({
     const fields = {
       componentIds,
       language: data.language,
-      secret: unsubscribeKey,
+      secret: ctx.secrets.seal('status_subscription.secret', unsubscribeKey),
       confirmTokenHash: sha256(confirmToken),
       unsubscribeTokenHash: sha256(unsubscribeTokenOf(unsubscribeKey)),
     };

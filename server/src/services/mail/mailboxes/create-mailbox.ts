@@ -34,7 +34,7 @@ export async function createMailbox({ ctx, input }: { ctx: ServiceContext; input
                   imapPort: data.imap.port,
                   imapSecure: data.imap.secure,
                   imapUser: data.imap.user,
-                  imapPassword: data.imap.password,
+                  imapPassword: ctx.secrets.seal('mailbox.imap_password', data.imap.password),
                   imapFolder: data.imap.folder,
                 }
               : {}),

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { SecretUnreadable } from '../../../adapters/secret-box.ts';
 import { mailboxes } from '../../../db/schema.ts';
 import type { ServiceDeps } from '../../context.ts';
 import { enqueue } from '../../queue-catalog.ts';
@@ -12,8 +13,14 @@ export async function listImapMailboxes(deps: ServiceDeps): Promise<Array<{ id: 
     .where(and(eq(mailboxes.inbound, 'imap'), eq(mailboxes.isActive, true)))
     .orderBy(asc(mailboxes.name));
   return rows.flatMap((row) => {
-    const settings = imapSettingsOf(row);
-    return settings ? [{ id: row.id, settings }] : [];
+    try {
+      const settings = imapSettingsOf(row, deps.secrets);
+      return settings ? [{ id: row.id, settings }] : [];
+    } catch (error) {
+      // A password that does not open is not watched; the mailbox's sync records why.
+      if (error instanceof SecretUnreadable) return [];
+      throw error;
+    }
   });
 }
 

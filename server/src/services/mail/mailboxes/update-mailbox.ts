@@ -32,7 +32,11 @@ export async function updateMailbox({
         await assertReferences(tx, data);
         const inbound = data.inbound ?? current.inbound;
         const imap = data.imap;
-        const password = imap?.password ?? current.imapPassword;
+        // A new password is sealed; without one the stored (sealed) one stays.
+        const password =
+          imap?.password !== undefined
+            ? ctx.secrets.seal('mailbox.imap_password', imap.password)
+            : current.imapPassword;
         if (inbound === 'imap' && !(imap ?? current.imapHost)) throw invalid('An IMAP mailbox needs `imap` settings');
         if (inbound === 'imap' && !password) throw invalid('An IMAP mailbox needs a password');
         const moved =

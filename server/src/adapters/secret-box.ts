@@ -1,0 +1,86 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Secrets Loket must be able to use again — an IMAP mailbox's password, a status webhook's signing key — are kept
+ * sealed in the database: AES-256-GCM under one key that never enters the database, with what the secret is for as
+ * associated data (so a sealed value copied into another column does not open). A dump or a backup of the database
+ * alone gives none of them away.
+ */
+export type SecretPurpose = 'mailbox.imap_password' | 'status_subscription.secret';
+
+export type SecretBox = {
+  /** The secret sealed for storage: `enc:v1:` and base64 of IV, tag and ciphertext. */
+  seal(purpose: SecretPurpose, plain: string): string;
+  /**
+   * The stored value opened. A value stored before secrets were sealed (no `enc:` prefix) is returned as it is, until
+   * `sealStoredSecrets` seals it at the next start. Throws SecretUnreadable when the key or purpose does not fit.
+   */
+  open(purpose: SecretPurpose, stored: string): string;
+};
+
+const PREFIX = 'enc:v1:';
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+export const SECRET_KEY_BYTES = 32;
+/** The key's file in DATA_DIR, written on first start when SECRET_KEY is not set. */
+export const SECRET_KEY_FILE = 'secret.key';
+
+export class SecretUnreadable extends Error {}
+
+export const isSealed = (stored: string): boolean => stored.startsWith(PREFIX);
+
+export function secretBox(key: Buffer): SecretBox {
+  if (key.length !== SECRET_KEY_BYTES) throw new Error(`A secret key has ${SECRET_KEY_BYTES} bytes`);
+  return {
+    seal(purpose, plain) {
+      const iv = randomBytes(IV_BYTES);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      cipher.setAAD(Buffer.from(purpose, 'utf8'));
+      const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+    },
+    open(purpose, stored) {
+      if (!isSealed(stored)) return stored;
+      const bytes = Buffer.from(stored.slice(PREFIX.length), 'base64');
+      if (bytes.length < IV_BYTES + TAG_BYTES) throw new SecretUnreadable('The stored secret is damaged');
+      try {
+        const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+        decipher.setAAD(Buffer.from(purpose, 'utf8'));
+        decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+        return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+          'utf8',
+        );
+      } catch {
+        throw new SecretUnreadable(
+          'The stored secret cannot be opened with this SECRET_KEY (it was sealed under another key): enter it again',
+        );
+      }
+    },
+  };
+}
+
+/**
+ * The key secrets are sealed with: SECRET_KEY when set (base64 of 32 bytes), else the key file in DATA_DIR, created
+ * on first start (readable by its owner only; created exclusively, so processes starting together on a shared
+ * DATA_DIR end up with the same key).
+ */
+export async function loadSecretKey(options: { secretKey: Buffer | undefined; dataDir: string }): Promise<Buffer> {
+  if (options.secretKey) return options.secretKey;
+  const file = path.join(options.dataDir, SECRET_KEY_FILE);
+  await mkdir(options.dataDir, { recursive: true });
+  try {
+    await writeFile(file, `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  // Read back even after writing it: of two processes racing to create it, both use the one that won.
+  for (let attempt = 0; ; attempt++) {
+    const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
+    if (key.length === SECRET_KEY_BYTES) return key;
+    // Another process created the file a moment ago and has not written it yet.
+    if (attempt >= 20) throw new Error(`${file} does not hold a ${SECRET_KEY_BYTES}-byte key in base64`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
