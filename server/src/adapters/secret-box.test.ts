@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -61,12 +61,14 @@ describe('loadSecretKey', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(Buffer.from((await readFile(file, 'utf8')).trim(), 'base64')).toEqual(first);
     expect(await loadSecretKey({ secretKey: undefined, dataDir })).toEqual(first);
+    expect(await readdir(dataDir)).toEqual([SECRET_KEY_FILE]); // nothing left aside
   });
 
   it('gives processes starting together on one data folder the same key', async () => {
     const dataDir = await tempDir();
     const keys = await Promise.all(Array.from({ length: 8 }, () => loadSecretKey({ secretKey: undefined, dataDir })));
     expect(new Set(keys.map((k) => k.toString('base64'))).size).toBe(1);
+    expect(await readdir(dataDir)).toEqual([SECRET_KEY_FILE]);
   });
 
   it('uses SECRET_KEY when it is set, and writes no file', async () => {

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /**
@@ -62,25 +62,33 @@ export function secretBox(key: Buffer): SecretBox {
 }
 
 /**
- * The key secrets are sealed with: SECRET_KEY when set (base64 of 32 bytes), else the key file in DATA_DIR, created
- * on first start (readable by its owner only; created exclusively, so processes starting together on a shared
- * DATA_DIR end up with the same key).
+ * The key secrets are sealed with: SECRET_KEY when set (base64 of 32 bytes), else the key file in DATA_DIR, made on
+ * first start and readable by its owner only. The file appears whole or not at all (written aside, then linked into
+ * place, which fails if it exists), so processes starting together on a shared DATA_DIR all end up with the one key
+ * that was linked first, and a crash never leaves an empty key file behind.
  */
 export async function loadSecretKey(options: { secretKey: Buffer | undefined; dataDir: string }): Promise<Buffer> {
   if (options.secretKey) return options.secretKey;
   const file = path.join(options.dataDir, SECRET_KEY_FILE);
   await mkdir(options.dataDir, { recursive: true });
+  const content = `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`;
+  const aside = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
   try {
-    await writeFile(file, `${randomBytes(SECRET_KEY_BYTES).toString('base64')}\n`, { flag: 'wx', mode: 0o600 });
+    await writeFile(aside, content, { flag: 'wx', mode: 0o600 });
+    await link(aside, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS') {
+      // A file system without hard links: created exclusively in place instead.
+      await writeFile(file, content, { flag: 'wx', mode: 0o600 }).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'EEXIST') throw e;
+      });
+    } else if (code !== 'EEXIST') throw error;
+  } finally {
+    await rm(aside, { force: true });
   }
-  // Read back even after writing it: of two processes racing to create it, both use the one that won.
-  for (let attempt = 0; ; attempt++) {
-    const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
-    if (key.length === SECRET_KEY_BYTES) return key;
-    // Another process created the file a moment ago and has not written it yet.
-    if (attempt >= 20) throw new Error(`${file} does not hold a ${SECRET_KEY_BYTES}-byte key in base64`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  const key = Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
+  if (key.length !== SECRET_KEY_BYTES)
+    throw new Error(`${file} does not hold a ${SECRET_KEY_BYTES}-byte key in base64`);
+  return key;
 }

@@ -35,8 +35,8 @@ export const HANDLERS: Record<JobName, Handler> = {
     'outboxIds' in input ? sendOutboxMails(deps, input, log) : sendOutboxMail(deps, input, log),
   'mail.imap-sync': (deps, input: { mailboxId: string }, log) => syncImapMailbox(deps, input, log),
   'mail.imap-poll': (deps) => requestAllImapSyncs(deps),
-  'status.notify': (deps, input: { incidentUpdateId: string } | { maintenanceUpdateId: string }) =>
-    notifyStatusSubscribers(deps, input),
+  'status.notify': (deps, input: { incidentUpdateId: string } | { maintenanceUpdateId: string }, log) =>
+    notifyStatusSubscribers(deps, input, log),
   'status.webhook': (deps, input: { deliveryId: string }) => deliverStatusWebhook(deps, input),
   'monitor.tick': async (deps) => {
     try {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ImapFlow } from 'imapflow';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +7,9 @@ import { inboundMessages, mailboxes } from '../../db/schema.ts';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 import { type TestDovecot, hasDovecot, startDovecot } from '../../../test/dovecot.ts';
 import { secretBox } from '../../adapters/secret-box.ts';
+import { queryRows } from '../../db/client.ts';
 import { sealStoredSecrets } from '../system/seal-stored-secrets.ts';
+import { requestAllImapSyncs } from './mailboxes/list-imap-mailboxes.ts';
 import { syncImapMailbox } from './sync-imap-mailbox.ts';
 import { startImapWatchers } from './watch-imap-mailboxes.ts';
 
@@ -203,6 +205,13 @@ describe.skipIf(!hasDovecot)('IMAP import against a real Dovecot', () => {
   it('records a password sealed under another key as a reason to enter it again', async () => {
     const otherKey = secretBox(randomBytes(32)).seal('mailbox.imap_password', dovecot.password);
     const id = await makeMailbox('INBOX', dovecot.password, otherKey);
+    // Not watched, but the every-minute catch-up still asks for its sync, which records why nothing is imported.
+    await requestAllImapSyncs(h.deps);
+    const queued = await queryRows<{ n: number }>(
+      h.deps.db,
+      sql`SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'mail.imap-sync' AND data->>'mailboxId' = ${id}`,
+    );
+    expect(queued[0]!.n).toBe(1);
     expect(await syncImapMailbox(h.deps, { mailboxId: id }, log)).toMatchObject({ outcome: 'failed' });
     expect((await mailboxRow(id)).imapLastError).toMatch(/SECRET_KEY.*enter it again/);
   });

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { SecretUnreadable } from '../../adapters/secret-box.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Language } from '@loket/contract';
+import type { Logger } from 'pino';
 import {
   statusComponents,
   statusIncidentComponents,
@@ -117,6 +118,7 @@ async function loadNotice(deps: ServiceDeps, input: { incidentUpdateId: string }
 export async function notifyStatusSubscribers(
   deps: ServiceDeps,
   input: { incidentUpdateId: string } | { maintenanceUpdateId: string },
+  log?: Logger,
 ): Promise<number> {
   const notice = await loadNotice(deps, input);
   if (!notice || notice.privateOnly) return 0;
@@ -140,6 +142,14 @@ export async function notifyStatusSubscribers(
         // The subscription's stable token. A row from before keys existed gets its key now, once; so does one whose
         // key was sealed under another SECRET_KEY (its earlier mails' links stop working, the new ones work).
         let key = openedKey(deps, subscriber.secret);
+        if (!key && subscriber.secret) {
+          // Said out loud: it happens only when this process's SECRET_KEY is not the one the key was sealed under
+          // (a restored database, or processes configured with different keys, which would keep replacing it).
+          log?.warn(
+            { subscriptionId: subscriber.id },
+            'status subscription key sealed under another SECRET_KEY: a new one replaces it, earlier unsubscribe links stop working',
+          );
+        }
         if (!key) {
           key = newUnsubscribeKey();
           await tx

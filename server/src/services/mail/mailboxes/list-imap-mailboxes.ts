@@ -32,9 +32,16 @@ export async function requestImapSync(deps: ServiceDeps, mailboxId: string): Pro
   await deps.db.transaction((tx) => enqueue(deps, tx, 'mail.imap-sync', { mailboxId }, { singletonKey: mailboxId }));
 }
 
-/** The every-minute catch-up: a sync for each active IMAP mailbox, whatever the watchers heard. */
+/**
+ * The every-minute catch-up: a sync for each active IMAP mailbox, whatever the watchers heard — also for one whose
+ * settings cannot be used (a password sealed under another key), so its sync records why it imports nothing.
+ */
 export async function requestAllImapSyncs(deps: ServiceDeps): Promise<number> {
-  const boxes = await listImapMailboxes(deps);
+  const boxes = await deps.db
+    .select({ id: mailboxes.id })
+    .from(mailboxes)
+    .where(and(eq(mailboxes.inbound, 'imap'), eq(mailboxes.isActive, true)))
+    .orderBy(asc(mailboxes.name));
   for (const box of boxes) await requestImapSync(deps, box.id);
   return boxes.length;
 }
