@@ -1,9 +1,12 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { loadSecretKey, SECRET_KEY_BYTES, secretBox } from './adapters/secret-box.ts';
 import { ConfigError, envExample, parseConfig } from './config.ts';
 import { migrateDatabase, openDatabase } from './db/client.ts';
 import { serve, startRuntime, work } from './main.ts';
 import { createAdmin } from './services/people/create-admin.ts';
 import { seedDemo } from './services/demo/seed-demo.ts';
+import { rotateStoredSecrets } from './services/system/stored-secrets.ts';
 import path from 'node:path';
 
 const HELP = `loket <command>
@@ -13,6 +16,8 @@ const HELP = `loket <command>
   migrate               apply the database migrations and exit
   seed-demo             load the demo data (once; a second run changes nothing)
   create-admin          --email <address> --name <name> --password <password> [--organisation <provider name>]
+  rotate-secret-key     --old-key <base64> | --old-key-file <path>: seal the stored secrets under the key now
+                        configured (SECRET_KEY, else DATA_DIR/secret.key); stop every other Loket process first
   env-example           print .env.example, generated from the configuration schema
 
 Configuration comes from the environment: see .env.example.`;
@@ -76,6 +81,42 @@ async function main(argv: string[]): Promise<number> {
       try {
         const admin = await createAdmin({ deps: runtime.deps, input: values });
         console.log(`admin ${admin.email} created`);
+      } finally {
+        await runtime.stop();
+      }
+      return 0;
+    }
+    case 'rotate-secret-key': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { 'old-key': { type: 'string' }, 'old-key-file': { type: 'string' } },
+      });
+      const encoded =
+        values['old-key'] ?? (values['old-key-file'] ? await readFile(values['old-key-file'], 'utf8') : '');
+      const oldKey = Buffer.from(encoded.trim(), 'base64');
+      if (oldKey.length !== SECRET_KEY_BYTES) {
+        console.error('rotate-secret-key needs the old key: --old-key <base64 of 32 bytes> or --old-key-file <path>');
+        return 2;
+      }
+      const runtime = await startRuntime({ ...config, demoData: 'false' }, { runWorkers: false });
+      try {
+        if (oldKey.equals(await loadSecretKey(config))) {
+          console.error(
+            'The old key is the key now configured: set SECRET_KEY to the new key, or move secret.key away',
+          );
+          return 2;
+        }
+        const result = await rotateStoredSecrets(runtime.deps, secretBox(oldKey));
+        console.log(
+          `secrets sealed under the new key: ${result.resealed}; already under it: ${result.current}; ` +
+            `under neither key: ${result.unreadable}`,
+        );
+        if (result.unreadable > 0) {
+          console.error(
+            'Secrets under neither key cannot be opened: enter those IMAP passwords again, re-subscribe those webhooks',
+          );
+          return 1;
+        }
       } finally {
         await runtime.stop();
       }

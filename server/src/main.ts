@@ -18,7 +18,7 @@ import { seedDemo } from './services/demo/seed-demo.ts';
 import { findReceivingMailbox } from './services/mail/mailboxes/find-receiving-mailbox.ts';
 import { receiveMessage } from './services/mail/receive-message.ts';
 import { startImapWatchers } from './services/mail/watch-imap-mailboxes.ts';
-import { sealStoredSecrets } from './services/system/seal-stored-secrets.ts';
+import { sealStoredSecrets } from './services/system/stored-secrets.ts';
 
 /** The built web app, beside the sources (`npm start` builds it first when it is missing or older than them). */
 const WEB_DIR = path.resolve(import.meta.dirname, '../../web/dist');

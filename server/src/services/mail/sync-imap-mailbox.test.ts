@@ -8,7 +8,7 @@ import { createHarness, type Harness } from '../../../test/harness.ts';
 import { type TestDovecot, hasDovecot, startDovecot } from '../../../test/dovecot.ts';
 import { secretBox } from '../../adapters/secret-box.ts';
 import { queryRows } from '../../db/client.ts';
-import { sealStoredSecrets } from '../system/seal-stored-secrets.ts';
+import { sealStoredSecrets } from '../system/stored-secrets.ts';
 import { requestAllImapSyncs } from './mailboxes/list-imap-mailboxes.ts';
 import { syncImapMailbox } from './sync-imap-mailbox.ts';
 import { startImapWatchers } from './watch-imap-mailboxes.ts';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../../test/harness.ts';
 import { secretBox } from '../../adapters/secret-box.ts';
 import { statusSubscriptions, statusWebhookDeliveries } from '../../db/schema.ts';
-import { sealStoredSecrets } from '../system/seal-stored-secrets.ts';
+import { sealStoredSecrets } from '../system/stored-secrets.ts';
 import { deliverStatusWebhook } from './deliver-status-webhook.ts';
 
 let h: Harness;
