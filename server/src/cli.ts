@@ -98,14 +98,12 @@ async function main(argv: string[]): Promise<number> {
         console.error('rotate-secret-key needs the old key: --old-key <base64 of 32 bytes> or --old-key-file <path>');
         return 2;
       }
+      if (oldKey.equals(await loadSecretKey(config))) {
+        console.error('The old key is the key now configured: set SECRET_KEY to the new key, or move secret.key away');
+        return 2;
+      }
       const runtime = await startRuntime({ ...config, demoData: 'false' }, { runWorkers: false });
       try {
-        if (oldKey.equals(await loadSecretKey(config))) {
-          console.error(
-            'The old key is the key now configured: set SECRET_KEY to the new key, or move secret.key away',
-          );
-          return 2;
-        }
         const result = await rotateStoredSecrets(runtime.deps, secretBox(oldKey));
         console.log(
           `secrets sealed under the new key: ${result.resealed}; already under it: ${result.current}; ` +

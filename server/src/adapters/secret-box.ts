@@ -14,13 +14,19 @@ export type SecretBox = {
   /** The secret sealed for storage: `enc:v1:` and base64 of IV, tag and ciphertext. */
   seal(purpose: SecretPurpose, plain: string): string;
   /**
-   * The stored value opened. A value stored before secrets were sealed (no `enc:` prefix) is returned as it is, until
-   * `sealStoredSecrets` seals it at the next start. Throws SecretUnreadable when the key or purpose does not fit.
+   * The stored value opened, or why it cannot be (sealed under another key or for another purpose, or damaged). A
+   * value stored before secrets were sealed (no `enc:` prefix) comes back as it is, until `sealStoredSecrets` seals it
+   * at the next start.
    */
+  tryOpen(purpose: SecretPurpose, stored: string): Opened;
+  /** As tryOpen, for a value that must open: throws SecretUnreadable when it does not. */
   open(purpose: SecretPurpose, stored: string): string;
 };
 
-const PREFIX = 'enc:v1:';
+export type Opened = { ok: true; plain: string } | { ok: false; reason: string };
+
+/** What every sealed value starts with (a later format gets another version). */
+export const SEALED_PREFIX = 'enc:v1:';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 export const SECRET_KEY_BYTES = 32;
@@ -29,34 +35,41 @@ export const SECRET_KEY_FILE = 'secret.key';
 
 export class SecretUnreadable extends Error {}
 
-export const isSealed = (stored: string): boolean => stored.startsWith(PREFIX);
+export const isSealed = (stored: string): boolean => stored.startsWith(SEALED_PREFIX);
 
 export function secretBox(key: Buffer): SecretBox {
   if (key.length !== SECRET_KEY_BYTES) throw new Error(`A secret key has ${SECRET_KEY_BYTES} bytes`);
+  const tryOpen = (purpose: SecretPurpose, stored: string): Opened => {
+    if (!isSealed(stored)) return { ok: true, plain: stored };
+    const bytes = Buffer.from(stored.slice(SEALED_PREFIX.length), 'base64');
+    if (bytes.length < IV_BYTES + TAG_BYTES) return { ok: false, reason: 'The stored secret is damaged' };
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
+      decipher.setAAD(Buffer.from(purpose, 'utf8'));
+      decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+      const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]);
+      return { ok: true, plain: plain.toString('utf8') };
+    } catch {
+      return {
+        ok: false,
+        reason:
+          'The stored secret cannot be opened with this SECRET_KEY (it was sealed under another key): enter it again',
+      };
+    }
+  };
   return {
     seal(purpose, plain) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       cipher.setAAD(Buffer.from(purpose, 'utf8'));
       const sealed = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+      return SEALED_PREFIX + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
     },
+    tryOpen,
     open(purpose, stored) {
-      if (!isSealed(stored)) return stored;
-      const bytes = Buffer.from(stored.slice(PREFIX.length), 'base64');
-      if (bytes.length < IV_BYTES + TAG_BYTES) throw new SecretUnreadable('The stored secret is damaged');
-      try {
-        const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
-        decipher.setAAD(Buffer.from(purpose, 'utf8'));
-        decipher.setAuthTag(bytes.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-        return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
-          'utf8',
-        );
-      } catch {
-        throw new SecretUnreadable(
-          'The stored secret cannot be opened with this SECRET_KEY (it was sealed under another key): enter it again',
-        );
-      }
+      const opened = tryOpen(purpose, stored);
+      if (!opened.ok) throw new SecretUnreadable(opened.reason);
+      return opened.plain;
     },
   };
 }

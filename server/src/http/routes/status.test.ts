@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createHmac } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -13,6 +13,7 @@ import {
   statusSubscriptions,
   statusWebhookDeliveries,
 } from '../../db/schema.ts';
+import { secretBox } from '../../adapters/secret-box.ts';
 import { SUBSCRIBE_MAX_PER_ADDRESS } from '../../services/status/claim-subscribe-attempt.ts';
 import { MAX_WEBHOOKS_PER_HOST } from '../../services/status/subscribe.ts';
 import { createTicket } from '../../services/tickets/create-ticket.ts';
@@ -385,6 +386,34 @@ describe('one-click unsubscribe (RFC 8058)', () => {
   const call = (cookie: string, method: Method, url: string, payload?: object) =>
     callApi(h, cookie, method, url, payload);
   const get = (url: string) => h.app.inject({ method: 'GET', url });
+
+  it('gives a subscriber whose key was sealed under another SECRET_KEY a new key, and a link that works', async () => {
+    const email = 'rekeyed@example.com';
+    const foreign = secretBox(randomBytes(32)).seal('status_subscription.secret', 'unsubkey_lost');
+    await h.deps.db.insert(statusSubscriptions).values({
+      kind: 'email',
+      email,
+      secret: foreign,
+      unsubscribeTokenHash: `lost-${email}`,
+      confirmedAt: h.clock.now(),
+      createdAt: h.clock.now(),
+    });
+    await call(agent, 'POST', '/incidents', { name: 'Rekeyed notice', body: 'Something' });
+    await h.runJobs();
+    const [row] = await h.deps.db.select().from(statusSubscriptions).where(eq(statusSubscriptions.email, email));
+    expect(row!.secret).not.toBe(foreign);
+    expect(h.deps.secrets.tryOpen('status_subscription.secret', row!.secret!).ok).toBe(true);
+    const [notice] = await h.deps.db.select().from(outbox).where(eq(outbox.toAddress, email));
+    const url = new URL(notice!.listUnsubscribeUrl!);
+    const unsubscribed = await h.app.inject({
+      method: 'POST',
+      url: `${url.pathname}${url.search}`,
+      payload: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(unsubscribed.body).toContain('You are unsubscribed.');
+    expect(await h.deps.db.select().from(statusSubscriptions).where(eq(statusSubscriptions.email, email))).toEqual([]);
+  });
 
   it('unsubscribes on the provider’s POST to the List-Unsubscribe URL, and not on a GET', async () => {
     const fans = ['oneclick-form@example.com', 'oneclick-multipart@example.com'];

@@ -1,7 +1,6 @@
 import { and, eq, lt } from 'drizzle-orm';
 import type { Logger } from 'pino';
-import { type ImapSettings, withImapFolder } from '../../adapters/imap.ts';
-import { SecretUnreadable } from '../../adapters/secret-box.ts';
+import { withImapFolder } from '../../adapters/imap.ts';
 import { mailboxes } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
 import { imapSettingsOf } from './mailboxes/imap-settings.ts';
@@ -40,18 +39,12 @@ export async function syncImapMailbox(
       .update(mailboxes)
       .set({ imapLastError: error, imapCheckedAt: deps.clock.now() })
       .where(eq(mailboxes.id, row.id));
-  let settings: ImapSettings | undefined;
-  try {
-    settings = imapSettingsOf(row, deps.secrets);
-  } catch (error) {
-    if (!(error instanceof SecretUnreadable)) throw error;
-    await record(error.message);
-    return { outcome: 'failed', error: error.message };
+  const usable = imapSettingsOf(row, deps.secrets);
+  if ('problem' in usable) {
+    await record(usable.problem);
+    return { outcome: 'failed', error: usable.problem };
   }
-  if (!settings) {
-    await record('IMAP host, user or password missing');
-    return { outcome: 'failed', error: 'IMAP host, user or password missing' };
-  }
+  const { settings } = usable;
   try {
     const result = await withImapFolder(settings, async (folder) => {
       let lastUid = row.imapLastUid;

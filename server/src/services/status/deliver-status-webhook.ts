@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { SecretUnreadable } from '../../adapters/secret-box.ts';
 import { postWebhook, signWebhook } from '../../adapters/webhook-client.ts';
 import { statusSubscriptions, statusWebhookDeliveries } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
@@ -17,22 +16,19 @@ export async function deliverStatusWebhook(deps: ServiceDeps, input: { deliveryI
     .innerJoin(statusSubscriptions, eq(statusSubscriptions.id, statusWebhookDeliveries.subscriptionId))
     .where(eq(statusWebhookDeliveries.id, input.deliveryId));
   if (!row || row.d.status === 'delivered' || row.d.status === 'refused') return row?.d.status ?? 'gone';
-  let key: string;
-  try {
-    key = deps.secrets.open('status_subscription.secret', row.secret ?? '');
-  } catch (error) {
-    if (!(error instanceof SecretUnreadable)) throw error;
+  const key = deps.secrets.tryOpen('status_subscription.secret', row.secret ?? '');
+  if (!key.ok) {
     // Unsigned or wrongly signed it would be worthless to the receiver, and trying again cannot help: final.
     await deps.db
       .update(statusWebhookDeliveries)
-      .set({ status: 'refused', attempts: sql`${statusWebhookDeliveries.attempts} + 1`, lastError: error.message })
+      .set({ status: 'refused', attempts: sql`${statusWebhookDeliveries.attempts} + 1`, lastError: key.reason })
       .where(eq(statusWebhookDeliveries.id, row.d.id));
     return 'refused';
   }
   const settings = await loadStatusPageSettings(deps.db);
   const body = JSON.stringify(row.d.payload);
   const headers = {
-    ...signWebhook(key, body, deps.clock.now()),
+    ...signWebhook(key.plain, body, deps.clock.now()),
     'user-agent': 'Loket-Status-Webhook',
     'x-loket-delivery': row.d.id,
   };

@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { SecretUnreadable } from '../../adapters/secret-box.ts';
 import { eq, sql } from 'drizzle-orm';
 import type { Language } from '@loket/contract';
 import type { Logger } from 'pino';
@@ -32,17 +31,6 @@ import { loadStatusPageSettings } from './get-status-page-settings.ts';
 export const newUnsubscribeKey = (): string => newSecret('unsubkey_');
 export const unsubscribeTokenOf = (key: string): string =>
   `unsub_${createHmac('sha256', key).update('status-unsubscribe').digest('base64url')}`;
-
-/** A subscription's stored key, opened; null when there is none or it was sealed under another key. */
-function openedKey(deps: ServiceDeps, stored: string | null): string | null {
-  if (!stored) return null;
-  try {
-    return deps.secrets.open('status_subscription.secret', stored);
-  } catch (error) {
-    if (error instanceof SecretUnreadable) return null;
-    throw error;
-  }
-}
 
 type Notice = {
   key: string;
@@ -141,8 +129,9 @@ export async function notifyStatusSubscribers(
       if (subscriber.kind === 'email' && subscriber.email) {
         // The subscription's stable token. A row from before keys existed gets its key now, once; so does one whose
         // key was sealed under another SECRET_KEY (its earlier mails' links stop working, the new ones work).
-        let key = openedKey(deps, subscriber.secret);
-        if (!key && subscriber.secret) {
+        const stored = subscriber.secret ? deps.secrets.tryOpen('status_subscription.secret', subscriber.secret) : null;
+        let key = stored?.ok ? stored.plain : null;
+        if (stored && !stored.ok) {
           // Said out loud: it happens only when this process's SECRET_KEY is not the one the key was sealed under
           // (a restored database, or processes configured with different keys, which would keep replacing it).
           log?.warn(

@@ -1,5 +1,5 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
-import { isSealed, type SecretBox, type SecretPurpose, SecretUnreadable } from '../../adapters/secret-box.ts';
+import { and, eq, isNotNull, notLike } from 'drizzle-orm';
+import { isSealed, SEALED_PREFIX, type SecretBox, type SecretPurpose } from '../../adapters/secret-box.ts';
 import { mailboxes, statusSubscriptions } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
 
@@ -10,12 +10,15 @@ type Rewrite = (purpose: SecretPurpose, stored: string) => string | undefined;
  * Rewrites every stored secret the rewrite changes, row by row, each only while it is still the value read
  * (compare-and-set), so processes doing the same at once rewrite each value once. Returns how many it rewrote.
  */
-async function rewriteStoredSecrets(deps: ServiceDeps, rewrite: Rewrite): Promise<number> {
+async function rewriteStoredSecrets(deps: ServiceDeps, which: 'plain' | 'all', rewrite: Rewrite): Promise<number> {
   let rewritten = 0;
+  // Only values not sealed yet, when that is all the rewrite touches: the check at every start reads nothing else.
+  const plainOnly = (column: typeof mailboxes.imapPassword | typeof statusSubscriptions.secret) =>
+    which === 'plain' ? notLike(column, `${SEALED_PREFIX}%`) : undefined;
   const passwords = await deps.db
     .select({ id: mailboxes.id, value: mailboxes.imapPassword })
     .from(mailboxes)
-    .where(isNotNull(mailboxes.imapPassword));
+    .where(and(isNotNull(mailboxes.imapPassword), plainOnly(mailboxes.imapPassword)));
   for (const { id, value } of passwords) {
     const next = rewrite('mailbox.imap_password', value!);
     if (next === undefined) continue;
@@ -29,7 +32,7 @@ async function rewriteStoredSecrets(deps: ServiceDeps, rewrite: Rewrite): Promis
   const keys = await deps.db
     .select({ id: statusSubscriptions.id, value: statusSubscriptions.secret })
     .from(statusSubscriptions)
-    .where(isNotNull(statusSubscriptions.secret));
+    .where(and(isNotNull(statusSubscriptions.secret), plainOnly(statusSubscriptions.secret)));
   for (const { id, value } of keys) {
     const next = rewrite('status_subscription.secret', value!);
     if (next === undefined) continue;
@@ -48,7 +51,7 @@ async function rewriteStoredSecrets(deps: ServiceDeps, rewrite: Rewrite): Promis
  * start, after the migrations; each start after the first finds nothing to do. Returns how many it sealed.
  */
 export function sealStoredSecrets(deps: ServiceDeps): Promise<number> {
-  return rewriteStoredSecrets(deps, (purpose, stored) =>
+  return rewriteStoredSecrets(deps, 'plain', (purpose, stored) =>
     isSealed(stored) ? undefined : deps.secrets.seal(purpose, stored),
   );
 }
@@ -69,27 +72,19 @@ export type RotationResult = {
  */
 export async function rotateStoredSecrets(deps: ServiceDeps, old: SecretBox): Promise<RotationResult> {
   const result: RotationResult = { resealed: 0, current: 0, unreadable: 0 };
-  const opens = (box: SecretBox, purpose: SecretPurpose, stored: string): string | undefined => {
-    try {
-      return box.open(purpose, stored);
-    } catch (error) {
-      if (error instanceof SecretUnreadable) return undefined;
-      throw error;
-    }
-  };
-  result.resealed = await rewriteStoredSecrets(deps, (purpose, stored) => {
+  result.resealed = await rewriteStoredSecrets(deps, 'all', (purpose, stored) => {
     // A value stored before sealing is sealed under the key in use.
     if (!isSealed(stored)) return deps.secrets.seal(purpose, stored);
-    if (opens(deps.secrets, purpose, stored) !== undefined) {
+    if (deps.secrets.tryOpen(purpose, stored).ok) {
       result.current++;
       return undefined;
     }
-    const plain = opens(old, purpose, stored);
-    if (plain === undefined) {
+    const opened = old.tryOpen(purpose, stored);
+    if (!opened.ok) {
       result.unreadable++;
       return undefined;
     }
-    return deps.secrets.seal(purpose, plain);
+    return deps.secrets.seal(purpose, opened.plain);
   });
   return result;
 }

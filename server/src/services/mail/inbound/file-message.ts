@@ -213,11 +213,7 @@ async function openTicket(
       .returning();
     ticket.row = reviewed!;
   }
-  await writeTogether(tx, [
-    ...attachmentsOf(ctx, tx, input.stored, requester.id, ticket.id, ticket.articleId),
-    ...messageIdOf(ctx, tx, mail, ticket.id, ticket.articleId),
-    filed(ctx, tx, input.row, mail, ticket.id, ticket.articleId),
-  ]);
+  await writeTogether(tx, finishingWrites(ctx, tx, input, requester.id, ticket.id, ticket.articleId));
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
     ticket: ticket.row,
@@ -306,10 +302,8 @@ async function appendToTicket(
     if (first) changes.push({ field: 'firstResponseAt', from: null, to: now.toISOString() });
   }
   await writeTogether(tx, [
-    ...attachmentsOf(ctx, tx, input.stored, sender.id, ticket.id, article.id),
+    ...finishingWrites(ctx, tx, input, sender.id, ticket.id, article.id),
     touchTicket(ctx, tx, ticket.id),
-    ...messageIdOf(ctx, tx, mail, ticket.id, article.id),
-    filed(ctx, tx, input.row, mail, ticket.id, article.id),
   ]);
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
@@ -352,7 +346,7 @@ async function openFollowUp(
     firstResponseAt: null,
   });
   await writeTogether(tx, [
-    ...attachmentsOf(ctx, tx, input.stored, sender.id, ticket.id, ticket.articleId),
+    ...finishingWrites(ctx, tx, input, sender.id, ticket.id, ticket.articleId),
     tx.insert(ticketLinks).values({
       kind: 'follow_up_of',
       sourceTicketId: ticket.id,
@@ -360,8 +354,6 @@ async function openFollowUp(
       createdById: sender.id,
       createdAt: ctx.clock.now(),
     }),
-    ...messageIdOf(ctx, tx, mail, ticket.id, ticket.articleId),
-    filed(ctx, tx, input.row, mail, ticket.id, ticket.articleId),
   ]);
   await recordTicketEvent(ctx, tx, {
     ticketId: ticket.id,
@@ -388,9 +380,25 @@ async function openFollowUp(
 }
 
 /**
- * The writes that finish a filing — its attachments, its Message-ID, the inbound row marked done — touch distinct rows
- * and need nothing of one another, so they go to the database together (writeTogether).
+ * The writes that finish every filing — its attachments, its Message-ID, the inbound row marked done — touch distinct
+ * rows and need nothing of one another, so they go to the database together (writeTogether), with whatever else the
+ * filing adds that is as independent.
  */
+function finishingWrites(
+  ctx: ServiceContext,
+  tx: Executor,
+  filing: { row: InboundMessageRow; mail: ParsedInbound; stored: StoredAttachment[] },
+  uploaderId: string,
+  ticketId: string,
+  articleId: string,
+): SQLWrapper[] {
+  return [
+    ...attachmentsOf(ctx, tx, filing.stored, uploaderId, ticketId, articleId),
+    ...messageIdOf(ctx, tx, filing.mail, ticketId, articleId),
+    filed(ctx, tx, filing.row, filing.mail, ticketId, articleId),
+  ];
+}
+
 function attachmentsOf(
   ctx: ServiceContext,
   tx: Executor,

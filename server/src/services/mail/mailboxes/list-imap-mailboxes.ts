@@ -1,5 +1,4 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { SecretUnreadable } from '../../../adapters/secret-box.ts';
 import { mailboxes } from '../../../db/schema.ts';
 import type { ServiceDeps } from '../../context.ts';
 import { enqueue } from '../../queue-catalog.ts';
@@ -7,22 +6,19 @@ import { type ImapSettings, imapSettingsOf } from './imap-settings.ts';
 
 /** Every active IMAP mailbox with its connection settings: what the IDLE watchers connect to. */
 export async function listImapMailboxes(deps: ServiceDeps): Promise<Array<{ id: string; settings: ImapSettings }>> {
-  const rows = await deps.db
+  // One whose settings cannot be used (incomplete, a password that does not open) is not watched; its sync says why.
+  return (await activeImapMailboxes(deps)).flatMap((row) => {
+    const usable = imapSettingsOf(row, deps.secrets);
+    return 'settings' in usable ? [{ id: row.id, settings: usable.settings }] : [];
+  });
+}
+
+const activeImapMailboxes = (deps: ServiceDeps) =>
+  deps.db
     .select()
     .from(mailboxes)
     .where(and(eq(mailboxes.inbound, 'imap'), eq(mailboxes.isActive, true)))
     .orderBy(asc(mailboxes.name));
-  return rows.flatMap((row) => {
-    try {
-      const settings = imapSettingsOf(row, deps.secrets);
-      return settings ? [{ id: row.id, settings }] : [];
-    } catch (error) {
-      // A password that does not open is not watched; the mailbox's sync records why.
-      if (error instanceof SecretUnreadable) return [];
-      throw error;
-    }
-  });
-}
 
 /**
  * Asks for an import of one mailbox (the watcher heard of new mail). One queued sync per mailbox is enough: the
@@ -37,11 +33,7 @@ export async function requestImapSync(deps: ServiceDeps, mailboxId: string): Pro
  * settings cannot be used (a password sealed under another key), so its sync records why it imports nothing.
  */
 export async function requestAllImapSyncs(deps: ServiceDeps): Promise<number> {
-  const boxes = await deps.db
-    .select({ id: mailboxes.id })
-    .from(mailboxes)
-    .where(and(eq(mailboxes.inbound, 'imap'), eq(mailboxes.isActive, true)))
-    .orderBy(asc(mailboxes.name));
+  const boxes = await activeImapMailboxes(deps);
   for (const box of boxes) await requestImapSync(deps, box.id);
   return boxes.length;
 }
