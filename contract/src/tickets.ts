@@ -104,6 +104,8 @@ export const TicketSort = z.enum([
   'createdAt',
   'priority',
   '-priority',
+  'dueAt',
+  '-dueAt',
   'nextDeadlineAt',
   '-nextDeadlineAt',
 ]);
@@ -112,8 +114,8 @@ export type TicketSort = z.infer<typeof TicketSort>;
 /**
  * The agent console's views. `mine`: assigned to me, not resolved or closed. `my_groups_unassigned`: in one of my
  * groups, nobody assigned, not resolved or closed. `open`: not resolved or closed. `breaching_soon`: not resolved or
- * closed, next SLA deadline within `dueWithinMinutes` (default 240) — sort by `nextDeadlineAt` to see the soonest
- * first. `waiting_customer`: awaiting the customer. `mine` and `my_groups_unassigned` are for agents; customers may
+ * closed, next SLA deadline (a warning or a due) within `dueWithinMinutes` (default 240) — sort by `dueAt` to see the
+ * soonest due first. `waiting_customer`: awaiting the customer. `mine` and `my_groups_unassigned` are for agents; customers may
  * use the others (always within their own tickets).
  */
 export const TicketView = z.enum(['mine', 'my_groups_unassigned', 'open', 'breaching_soon', 'waiting_customer']);
@@ -142,7 +144,8 @@ export const ListTicketsQuery = PageQuery.extend({
     .optional()
     .describe('tickets not resolved or closed whose next SLA deadline (warning or due) comes within this many minutes'),
   sort: TicketSort.default('-updatedAt').describe(
-    'nextDeadlineAt: soonest SLA deadline first; tickets without one come last',
+    'dueAt: soonest due of a running SLA clock first (the `sla.dueAt` each ticket shows); nextDeadlineAt: soonest SLA ' +
+      'event first, warnings included; tickets without one come last either way',
   ),
 });
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuery>;

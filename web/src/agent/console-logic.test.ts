@@ -32,7 +32,7 @@ describe('console filters', () => {
   });
 
   it('sorts breaching soon by the next deadline unless told otherwise', () => {
-    expect(listQueryFor({ view: 'breaching_soon' }).sort).toBe('nextDeadlineAt');
+    expect(listQueryFor({ view: 'breaching_soon' }).sort).toBe('dueAt');
     expect(listQueryFor({ view: 'mine' }).sort).toBe('-updatedAt');
     expect(listQueryFor({ view: 'breaching_soon', sort: 'priority' }).sort).toBe('priority');
   });

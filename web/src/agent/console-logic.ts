@@ -30,9 +30,8 @@ export type ConsoleFilters = {
   sort?: TicketSort;
 };
 
-/** The sort a view starts with: breaching soon by the next deadline, the others by the latest change. */
-export const defaultSort = (view: ConsoleView): TicketSort =>
-  view === 'breaching_soon' ? 'nextDeadlineAt' : '-updatedAt';
+/** The sort a view starts with: breaching soon by the due each row shows, soonest first; the others by the latest change. */
+export const defaultSort = (view: ConsoleView): TicketSort => (view === 'breaching_soon' ? 'dueAt' : '-updatedAt');
 
 /** Filters from query strings (the address or a saved filter); what is not understood is left out. */
 export function filtersFromQuery(query: Record<string, string | string[] | undefined>): ConsoleFilters {

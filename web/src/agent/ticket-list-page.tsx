@@ -43,7 +43,9 @@ import {
 import { SavedFilters } from './console-saved-filters.tsx';
 import { SlaSummary, useNow } from './console-sla.tsx';
 
-const SORTS = ['-updatedAt', 'nextDeadlineAt', 'priority', '-createdAt'] as const satisfies readonly TicketSort[];
+const SORTS = ['-updatedAt', 'dueAt', 'priority', '-createdAt'] as const satisfies readonly TicketSort[];
+/** Sorts no longer offered that an address or a saved filter may still name: shown while chosen. */
+const FORMER_SORTS = ['nextDeadlineAt'] as const satisfies readonly TicketSort[];
 
 /**
  * The agent console: the views with their counts, filters (kept in the address, savable), the tickets with their
@@ -56,6 +58,8 @@ export function AgentTicketListPage() {
   const now = useNow();
   const [params, setParams] = useSearchParams();
   const filters = filtersFromSearchParams(params);
+  const sort = filters.sort ?? defaultSort(filters.view);
+  const sortChoices = [...SORTS, ...FORMER_SORTS.filter((s) => s === sort)];
   const setFilters = (next: ConsoleFilters) => setParams(filtersToQuery(next));
   // From the address as it is now, not as last rendered: two quick changes both count.
   const update = (patch: Partial<ConsoleFilters>) =>
@@ -210,8 +214,8 @@ export function AgentTicketListPage() {
             <Select
               label={t('console.filters.sort')}
               w={200}
-              data={SORTS.map((s) => ({ value: s, label: t(`console.sort.${s}`) }))}
-              value={filters.sort ?? defaultSort(filters.view)}
+              data={sortChoices.map((s) => ({ value: s, label: t(`console.sort.${s}`) }))}
+              value={sort}
               onChange={(value) => update({ sort: (value as TicketSort | null) ?? undefined })}
               allowDeselect={false}
             />

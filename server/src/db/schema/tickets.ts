@@ -76,6 +76,11 @@ export const tickets = pgTable(
      * job reads the tickets whose instant has come through the partial index below; null when nothing is pending.
      */
     nextDeadlineAt: ts('next_deadline_at'),
+    /**
+     * The soonest due instant among the running SLA clocks (what a ticket row shows as "Due in"); null when no clock
+     * runs. Kept with the clocks by the SLA sync so that lists sort by the due an agent sees.
+     */
+    slaDueAt: ts('sla_due_at'),
     searchVector: tsvector('search_vector').generatedAlwaysAs(
       sql`to_tsvector('simple', coalesce(subject, '') || ' ' || coalesce(reference, ''))`,
     ),

@@ -101,6 +101,12 @@ function alertsOf(clocks: TicketClocks): Alert[] {
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
 
+/** The soonest due instant among the running clocks: the ticket's "due" as its summary shows it. */
+function soonestRunningDue(clocks: readonly Clock[]): Date | null {
+  const dues = clocks.filter((c) => c.state === 'running' && c.dueAt !== null).map((c) => c.dueAt!.getTime());
+  return dues.length === 0 ? null : new Date(Math.min(...dues));
+}
+
 /** Brings the ticket's stored SLA state up to date at `ctx.clock.now()`, in the caller's transaction. */
 export async function syncTicketSla(
   ctx: ServiceContext,
@@ -278,12 +284,14 @@ export async function syncTicketSla(
     (t): t is number => t !== undefined,
   );
   const nextDeadlineAt = candidates.length === 0 ? null : new Date(Math.min(...candidates));
+  const slaDueAt = soonestRunningDue(computed);
   if (
     iso(ticket.autoCloseAt) !== iso(autoCloseAt) ||
     iso(ticket.nextDeadlineAt) !== iso(nextDeadlineAt) ||
+    iso(ticket.slaDueAt) !== iso(slaDueAt) ||
     found.contractVersionId !== ticket.contractVersionId
   ) {
-    writes.push(tx.update(tickets).set({ autoCloseAt, nextDeadlineAt }).where(eq(tickets.id, ticket.id)));
+    writes.push(tx.update(tickets).set({ autoCloseAt, nextDeadlineAt, slaDueAt }).where(eq(tickets.id, ticket.id)));
   }
   // Distinct rows each (the clocks kept, those gone, new ledger rows, the ticket): one round trip for all of them,
   // which matters most when a ticket opens.

@@ -6,11 +6,13 @@ import { type Harness, createHarness } from '../../../test/harness.ts';
 import { tickets } from '../../db/schema.ts';
 import { createCalendar } from '../sla/create-calendar.ts';
 import { createContract } from '../sla/create-contract.ts';
+import { sweepSlaDeadlines } from '../sla/sweep-sla-deadlines.ts';
 import { assignTicket } from './assign-ticket.ts';
 import { changeTicketStatus } from './change-ticket-status.ts';
 import { countTickets } from './count-tickets.ts';
 import { createTicket } from './create-ticket.ts';
 import { listTickets } from './list-tickets.ts';
+import { replyToTicket } from './reply-to-ticket.ts';
 
 // Monday 9 March 2026, 15:00 in Stockholm (UTC+1).
 const MON_1500 = '2026-03-09T14:00:00Z';
@@ -173,5 +175,65 @@ describe('the SLA summary on each ticket', () => {
     expect(seen!.sla!.resolutionDueAt).not.toBeNull();
     // Without a contract there is no summary.
     expect((await listTickets({ ctx: h.as(w.contactB), query: {} })).items[0]!.sla).toBeNull();
+  });
+
+  it('sorts breaching soon by the due each ticket shows, though a warning of another comes first', async () => {
+    const org = await makeOrganisation(h);
+    const customer = await makePerson(h, { role: 'contact', organisationId: org.id });
+    const office = [['08:00', '17:00']];
+    const calendar = await createCalendar({
+      ctx: h.as(w.admin),
+      input: {
+        name: 'Office hours',
+        definition: {
+          timezone: 'Europe/Stockholm',
+          weekly: { mon: office, tue: office, wed: office, thu: office, fri: office, sat: [], sun: [] },
+        },
+      },
+    });
+    const target = { firstResponseMinutes: 100, resolutionMinutes: 2700 };
+    await createContract({
+      ctx: h.as(w.admin),
+      input: {
+        organisationId: org.id,
+        name: 'Warned early',
+        version: {
+          effectiveFrom: '2026-01-01T00:00:00Z',
+          calendarId: calendar.id,
+          targets: { P1: target, P2: target, P3: target, P4: target },
+          warnings: { percentOfTarget: [10] },
+        },
+      },
+    });
+    // Opened 80 minutes ago: warned already, its first response due in 20 minutes (14:20 UTC).
+    h.clock.set('2026-03-09T12:40:00Z');
+    const dueFirst = await open(customer, 'Opened earlier');
+    // Opened now: warned in 10 minutes (14:10), its first response due in 100 (15:40).
+    h.clock.set(MON_1500);
+    const warnedFirst = await open(customer, 'Opened now');
+    await sweepSlaDeadlines(h.deps);
+
+    const query = { view: 'breaching_soon', organisationId: org.id };
+    const byDue = (await listTickets({ ctx: h.as(w.agent), query: { ...query, sort: 'dueAt' } })).items;
+    expect(byDue.map((t) => [t.id, t.sla?.dueAt])).toEqual([
+      [dueFirst.id, '2026-03-09T14:20:00.000Z'],
+      [warnedFirst.id, '2026-03-09T15:40:00.000Z'],
+    ]);
+    // The next SLA event, warnings included, orders them the other way.
+    expect(await ids(w.agent, { ...query, sort: 'nextDeadlineAt' })).toEqual([warnedFirst.id, dueFirst.id]);
+    // A page at a time, the cursor carries the due.
+    const first = await listTickets({ ctx: h.as(w.agent), query: { ...query, sort: 'dueAt', limit: '1' } });
+    const second = await listTickets({
+      ctx: h.as(w.agent),
+      query: { ...query, sort: 'dueAt', limit: '1', cursor: first.nextCursor },
+    });
+    expect([...first.items, ...second.items].map((t) => t.id)).toEqual([dueFirst.id, warnedFirst.id]);
+    expect(second.nextCursor).toBeNull();
+
+    // Once answered, the first response no longer counts: the resolution's due is what shows and sorts.
+    await replyToTicket({ ctx: h.as(w.agent), id: dueFirst.id, input: { body: 'Looking into it.' } });
+    const after = (await listTickets({ ctx: h.as(w.agent), query: { organisationId: org.id, sort: 'dueAt' } })).items;
+    expect(after.map((t) => t.id)).toEqual([warnedFirst.id, dueFirst.id]);
+    expect(after[1]!.sla!.clock).toBe('resolution');
   });
 });

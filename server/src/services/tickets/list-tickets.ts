@@ -22,7 +22,7 @@ import {
   or,
   sql,
 } from 'drizzle-orm';
-import { articles, categories, groupMembers, statuses, tickets } from '../../db/schema.ts';
+import { type TicketRow, articles, categories, groupMembers, statuses, tickets } from '../../db/schema.ts';
 import { forbidden } from '../../domain/app-error.ts';
 import { looksLikeReference } from '../../domain/tickets/reference.ts';
 import { isAgent, parseInput, requirePermission } from '../authorize.ts';
@@ -33,12 +33,19 @@ import { loadTicketViews, ticketScope } from '../shared/ticket-view.ts';
 /** Tickets without an SLA deadline sort after every real one (keyset pagination needs a value to compare). */
 const NO_DEADLINE = '9999-12-31T00:00:00.000Z';
 const nextDeadline = sql<Date>`coalesce(${tickets.nextDeadlineAt}, ${NO_DEADLINE}::timestamptz)`;
+const slaDue = sql<Date>`coalesce(${tickets.slaDueAt}, ${NO_DEADLINE}::timestamptz)`;
+/** The sorts on an SLA instant, with the key each one's cursor takes its value from. */
+const DEADLINE_SORTS = new Map<SQL<Date>, 'nextDeadlineAt' | 'slaDueAt'>([
+  [nextDeadline, 'nextDeadlineAt'],
+  [slaDue, 'slaDueAt'],
+]);
 
 const SORTS = {
   updatedAt: tickets.updatedAt,
   createdAt: tickets.createdAt,
   priority: tickets.priority,
   nextDeadlineAt: nextDeadline,
+  dueAt: slaDue,
 } as const;
 
 const DONE_KINDS = ['resolved', 'closed'] as const;
@@ -127,8 +134,8 @@ export async function listTickets({
   const column = SORTS[q.sort.replace('-', '') as keyof typeof SORTS];
   if (q.cursor) {
     const c = decodeCursor(q.cursor, isCursorValue);
-    // Priorities compare as text; the deadline expression takes the instant as text, the columns as a Date.
-    const value = column === tickets.priority || column === nextDeadline ? c.v : new Date(c.v);
+    // Priorities compare as text; the deadline expressions take the instant as text, the columns as a Date.
+    const value = column === tickets.priority || DEADLINE_SORTS.has(column as SQL<Date>) ? c.v : new Date(c.v);
     const beyond = descending ? lt : gt;
     // One overload for columns and the deadline expression alike: a plain SQL left side binds the value as given.
     const key = column as typeof tickets.updatedAt;
@@ -144,6 +151,7 @@ export async function listTickets({
       createdAt: tickets.createdAt,
       updatedAt: tickets.updatedAt,
       nextDeadlineAt: tickets.nextDeadlineAt,
+      slaDueAt: tickets.slaDueAt,
     })
     .from(tickets)
     .where(and(...where))
@@ -156,19 +164,18 @@ export async function listTickets({
     page.map((k) => k.id),
   );
   const last = page.at(-1);
-  const nextCursor =
-    keys.length > q.limit && last
-      ? encodeCursor({
-          v:
-            column === tickets.priority
-              ? last.priority
-              : column === nextDeadline
-                ? (last.nextDeadlineAt?.toISOString() ?? NO_DEADLINE)
-                : (column === tickets.createdAt ? last.createdAt : last.updatedAt).toISOString(),
-          id: last.id,
-        })
-      : null;
+  const nextCursor = keys.length > q.limit && last ? encodeCursor({ v: cursorValue(column, last), id: last.id }) : null;
   return { items: views, nextCursor };
+}
+
+type SortKeys = Pick<TicketRow, 'priority' | 'createdAt' | 'updatedAt' | 'nextDeadlineAt' | 'slaDueAt'>;
+
+/** The value of the sorted column on the page's last ticket, as the next page's cursor carries it. */
+function cursorValue(column: (typeof SORTS)[keyof typeof SORTS], last: SortKeys): string {
+  if (column === tickets.priority) return last.priority;
+  const deadline = DEADLINE_SORTS.get(column as SQL<Date>);
+  if (deadline) return last[deadline]?.toISOString() ?? NO_DEADLINE;
+  return (column === tickets.createdAt ? last.createdAt : last.updatedAt).toISOString();
 }
 
 /** The ids of the statuses or categories a filter names, each by id or by key. */
