@@ -186,10 +186,11 @@ describe('webhook answer limits', () => {
       `http://127.0.0.1:${slowPort}/hook`,
       '{}',
       {},
-      { allowedHosts: ['127.0.0.1'], timeoutMs: 5_000, deadlineMs: 400 },
+      { allowedHosts: ['127.0.0.1'], timeoutMs: 60_000, deadlineMs: 400 },
     );
     expect(result).toMatchObject({ outcome: 'failed', error: expect.stringContaining('400 ms') });
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Far below the idle timeout, with room for a loaded machine: the deadline ended it, not the timeout.
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('stops reading an endless answer after the limit and drops the connection', async () => {

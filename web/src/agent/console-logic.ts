@@ -30,6 +30,12 @@ export type ConsoleFilters = {
   sort?: TicketSort;
 };
 
+/**
+ * Which tickets are breaching soon changes with the clock alone, with no ticket event to say so: the view counts, and
+ * the breaching-soon list while shown, are asked again this often.
+ */
+export const CLOCK_DRIVEN_REFRESH_MS = 60_000;
+
 /** The sort a view starts with: breaching soon by the due each row shows, soonest first; the others by the latest change. */
 export const defaultSort = (view: ConsoleView): TicketSort => (view === 'breaching_soon' ? 'dueAt' : '-updatedAt');
 

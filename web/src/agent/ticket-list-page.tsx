@@ -28,6 +28,7 @@ import { CONSOLE_KEYS, consoleApi } from './console-api.ts';
 import { KeyboardHelp, useListKeyboard } from './console-keyboard.tsx';
 import classes from './console-list.module.css';
 import {
+  CLOCK_DRIVEN_REFRESH_MS,
   CONSOLE_VIEWS,
   COUNT_FIELD,
   type ConsoleFilters,
@@ -75,7 +76,11 @@ export function AgentTicketListPage() {
   }, [debounced]);
 
   const live = useLiveTicketUpdates();
-  const counts = useQuery({ queryKey: CONSOLE_KEYS.counts, queryFn: consoleApi.ticketCounts });
+  const counts = useQuery({
+    queryKey: CONSOLE_KEYS.counts,
+    queryFn: consoleApi.ticketCounts,
+    refetchInterval: CLOCK_DRIVEN_REFRESH_MS,
+  });
   const organisations = useQuery({
     queryKey: ['organisations', 'all'],
     queryFn: () => api.listOrganisations({ limit: 200 }),
@@ -88,6 +93,7 @@ export function AgentTicketListPage() {
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.nextCursor ?? undefined,
     placeholderData: keepPreviousData,
+    refetchInterval: filters.view === 'breaching_soon' ? CLOCK_DRIVEN_REFRESH_MS : false,
   });
   const rows: Ticket[] = tickets.data?.pages.flatMap((page) => page.items) ?? [];
 
