@@ -232,5 +232,13 @@ describe('agent console views', () => {
       await page.waitForURL((url) => url.pathname === `/agent/tickets/${reference}`);
       await page.getByRole('heading', { level: 1, name: 'New laptop needs an account' }).waitFor();
     }
+    // What an agent does on a page opened by reference shows there at once, as on one opened from the list.
+    const assignToMe = page.getByRole('button', { name: 'Assign to me' });
+    await assignToMe.click();
+    await assignToMe.waitFor({ state: 'hidden' });
+    await page.locator('.mantine-SegmentedControl-root').getByText('Public reply').click();
+    await page.getByRole('textbox', { name: 'Reply to the customer' }).fill('Your account is on its way.');
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByTestId('article').filter({ hasText: 'Your account is on its way.' }).waitFor();
   });
 });

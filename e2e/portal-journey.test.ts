@@ -124,23 +124,26 @@ describe('customer portal', () => {
       const ticket = await res.json();
       const resolved = await agent.post(`/api/v1/tickets/${ticket.id}/status`, { data: { status: 'resolved' } });
       expect(resolved.status()).toBe(200);
-      return ticket.id as string;
+      return ticket as { id: string; reference: string };
     };
     const toConfirm = await open('VPN valt steeds weg');
     const toReopen = await open('Mailbox van de receptie is vol');
 
-    await page.goto(`/portal/tickets/${toConfirm}`);
+    // By reference, as the resolution mail links them; the page shows what was done at once.
+    await page.goto(`/portal/tickets/${toConfirm.reference}?action=confirm`);
     await page.getByRole('heading', { name: 'Is uw probleem opgelost?' }).waitFor();
     expect(await violations()).toEqual([]);
     await page.getByRole('button', { name: 'Ja, het is opgelost' }).click();
     await page.getByText('Dank u wel. Het ticket is gesloten.').waitFor();
-    expect((await ticketOf(toConfirm)).status.kind).toBe('closed');
+    await page.getByRole('button', { name: 'Ja, het is opgelost' }).waitFor({ state: 'hidden' });
+    expect((await ticketOf(toConfirm.id)).status.kind).toBe('closed');
 
-    await page.goto(`/portal/tickets/${toReopen}`);
+    await page.goto(`/portal/tickets/${toReopen.reference}`);
     await page.getByRole('textbox', { name: 'Wat is er nog mis? (optioneel)' }).fill('Hij is alweer vol.');
     await page.getByRole('button', { name: 'Nee, heropen het' }).click();
     await page.getByText('Het ticket is weer open.').waitFor();
-    const reopened = await ticketOf(toReopen);
+    await page.getByRole('button', { name: 'Nee, heropen het' }).waitFor({ state: 'hidden' });
+    const reopened = await ticketOf(toReopen.id);
     expect(['resolved', 'closed']).not.toContain(reopened.status.kind);
     expect(reopened.reopenCount).toBe(1);
   });

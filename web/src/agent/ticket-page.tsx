@@ -7,6 +7,7 @@ import { toLanguage } from '../i18n/i18n.ts';
 import { useFormat } from '../i18n/use-format.ts';
 import { api } from '../lib/api-client.ts';
 import { useLiveTicketUpdates } from '../lib/live-updates.ts';
+import { useTicketIdOf } from '../lib/ticket-address.ts';
 import { Fact } from '../ui/fact.tsx';
 import { PageLoader } from '../ui/page-loader.tsx';
 import { QueryError } from '../ui/query-error.tsx';
@@ -30,7 +31,9 @@ type Tab = (typeof TABS)[number];
 /** A ticket in the agent console: its conversation and every action an agent takes on it. */
 export function AgentTicketPage() {
   const { id = '' } = useParams();
-  return <AgentTicket key={id} ticketId={id} />;
+  const ticketId = useTicketIdOf(id);
+  if (!ticketId) return <PageLoader />;
+  return <AgentTicket key={ticketId} ticketId={ticketId} />;
 }
 
 function AgentTicket({ ticketId }: { ticketId: string }) {

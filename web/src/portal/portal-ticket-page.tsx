@@ -9,6 +9,8 @@ import { useFormat } from '../i18n/use-format.ts';
 import { useErrorMessage } from '../ui/query-error.tsx';
 import { TicketView } from '../ui/ticket-view.tsx';
 import { api } from '../lib/api-client.ts';
+import { useTicketIdOf } from '../lib/ticket-address.ts';
+import { PageLoader } from '../ui/page-loader.tsx';
 import { portalApi } from './portal-api.ts';
 import { responseDue } from './service-terms.ts';
 
@@ -18,11 +20,17 @@ import { responseDue } from './service-terms.ts';
  */
 export function PortalTicketPage() {
   const { id = '' } = useParams();
-  const ticket = useQuery({ queryKey: ['ticket', id], queryFn: () => api.getTicket(id) });
+  const ticketId = useTicketIdOf(id);
+  if (!ticketId) return <PageLoader />;
+  return <PortalTicket key={ticketId} ticketId={ticketId} />;
+}
+
+function PortalTicket({ ticketId }: { ticketId: string }) {
+  const ticket = useQuery({ queryKey: ['ticket', ticketId], queryFn: () => api.getTicket(ticketId) });
   return (
     <Stack>
-      <TicketView key={id} ticketId={id} listPath="/portal" />
-      {ticket.data && <TicketActions key={`${id}-actions`} ticket={ticket.data} />}
+      <TicketView ticketId={ticketId} listPath="/portal" />
+      {ticket.data && <TicketActions ticket={ticket.data} />}
     </Stack>
   );
 }
