@@ -70,6 +70,27 @@ describe('receiveMessage', () => {
     expect(await processJobs()).toEqual([]);
   });
 
+  it('shows a subject of several encoded words, folded across lines, as written', async () => {
+    // As mail clients write a long Swedish subject: base64 and quoted-printable words, folded, one splitting "ö".
+    const raw = Buffer.from(
+      [
+        'From: kari@nordic.example',
+        'To: receive@desk.example',
+        'Subject: =?UTF-8?B?U1Y6IFtMSy0yNi0wMDA1Ml0gVmkgaGFyIHRhZ2l0IGVtbw==?=',
+        ' =?UTF-8?B?dCBkaXR0IMOkcmVuZGU=?= =?UTF-8?Q?_i_G?=',
+        '\t=?UTF-8?Q?=C3=B6teborg?=',
+        'Message-ID: <folded-subject@nordic.example>',
+        '',
+        'Hej',
+        '',
+      ].join('\r\n'),
+    );
+    const { id } = await receiveMessage(h.deps, { mailboxId, raw });
+    const [row] = await h.deps.db.select().from(inboundMessages).where(eq(inboundMessages.id, id));
+    expect(row!.subject).toBe('SV: [LK-26-00052] Vi har tagit emot ditt ärende i Göteborg');
+    await processJobs();
+  });
+
   it('keys a message without Message-ID by the hash of its bytes', async () => {
     const raw = mail(undefined, 'No id here');
     const first = await receiveMessage(h.deps, { mailboxId, raw });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import libmime from 'libmime';
 import { inboundMessages } from '../../db/schema.ts';
 import type { ServiceDeps } from '../context.ts';
 import { enqueue } from '../queue-catalog.ts';
@@ -48,26 +49,12 @@ export function messageKeyOf(headers: Map<string, string>, sha256: string): stri
 /** Headers may be RFC 2047 encoded; the admin list shows them best-effort, the parser files the real values. */
 function decodeWords(value: string | undefined): string | null {
   if (!value) return null;
-  const decoded = value.replace(
-    /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g,
-    (_m, charset: string, enc: string, text: string) => {
-      try {
-        const bytes =
-          enc.toUpperCase() === 'B'
-            ? Buffer.from(text, 'base64')
-            : Buffer.from(
-                text
-                  .replace(/_/g, ' ')
-                  .replace(/=([0-9A-Fa-f]{2})/g, (_x, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-                'latin1',
-              );
-        return new TextDecoder(charset.toLowerCase() === 'latin1' ? 'latin1' : charset).decode(bytes);
-      } catch {
-        return text;
-      }
-    },
-  );
-  return decoded.replace(/\?=\s+=\?/g, '').slice(0, 500);
+  try {
+    // libmime (mailparser's own) joins adjacent encoded words, the space between them being folding, not text.
+    return libmime.decodeWords(value).slice(0, 500);
+  } catch {
+    return value.slice(0, 500);
+  }
 }
 
 const addressOf = (from: string | undefined): string | null => {
