@@ -34,7 +34,7 @@ describe('agent console views', () => {
     // The SLA is in words, not colour alone.
     await expect(
       page
-        .getByText(/^(Due in|Overdue by|Breached|No SLA)/)
+        .getByText(/^(Due in|Overdue by|Breached|Paused|SLA met|No SLA)/)
         .first()
         .isVisible(),
     ).resolves.toBe(true);

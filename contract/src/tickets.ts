@@ -30,6 +30,8 @@ export const TicketSlaSummary = z.object({
   clock: SlaClockName.nullable(),
   /** Whether any clock has been breached. */
   breached: z.boolean(),
+  /** Whether the clocks wait (on the customer, or a scheduled date): one or more paused and none running. */
+  paused: z.boolean(),
   /** When the first response is due, while it is still awaited (running or paused). */
   firstResponseDueAt: Instant.nullable(),
   /** When the resolution is due, while the resolution clock runs or is paused. */

@@ -11,10 +11,11 @@ import {
 } from './console-logic.ts';
 
 const NOW = Date.parse('2026-03-02T10:00:00Z');
-const sla = (dueAt: string | null, breached = false) => ({
+const sla = (dueAt: string | null, breached = false, paused = false) => ({
   dueAt,
   clock: 'resolution' as const,
   breached,
+  paused,
   firstResponseDueAt: null,
   resolutionDueAt: dueAt,
 });
@@ -59,10 +60,11 @@ describe('console filters', () => {
 });
 
 describe('slaState', () => {
-  it('has nothing to show without an SLA or a running clock', () => {
+  it('has no due to show without an SLA, or while the clocks are paused or all met', () => {
     expect(slaState(null, NOW)).toEqual({ state: 'none' });
     expect(slaState(undefined, NOW)).toEqual({ state: 'none' });
-    expect(slaState(sla(null), NOW)).toEqual({ state: 'none' });
+    expect(slaState(sla(null, false, true), NOW)).toEqual({ state: 'paused' });
+    expect(slaState(sla(null), NOW)).toEqual({ state: 'met' });
   });
 
   it('shows a recorded breach first', () => {

@@ -104,18 +104,20 @@ export const SOON_MINUTES = 60;
 
 export type SlaState =
   | { state: 'none' }
+  | { state: 'paused' }
+  | { state: 'met' }
   | { state: 'breached' }
   | { state: 'overdue'; minutes: number; clock: SlaClockName | null }
   | { state: 'due'; minutes: number; soon: boolean; clock: SlaClockName | null };
 
 /**
- * A ticket's SLA as the list shows it. A deadline already past counts as overdue even before the sweep records the
+ * A ticket's SLA as the list shows it: no SLA, its clocks paused or all met, breached, or due. A deadline already past counts as overdue even before the sweep records the
  * breach. Whole minutes: rounded down for time left, up for time overdue.
  */
 export function slaState(sla: Ticket['sla'], nowMs: number): SlaState {
   if (!sla) return { state: 'none' };
   if (sla.breached) return { state: 'breached' };
-  if (!sla.dueAt) return { state: 'none' };
+  if (!sla.dueAt) return { state: sla.paused ? 'paused' : 'met' };
   const diffMs = Date.parse(sla.dueAt) - nowMs;
   if (diffMs < 0) return { state: 'overdue', minutes: Math.ceil(-diffMs / 60_000), clock: sla.clock };
   const minutes = Math.floor(diffMs / 60_000);

@@ -23,10 +23,10 @@ export function SlaSummary({ sla, now }: { sla: Ticket['sla']; now: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const state = slaState(sla, now);
-  if (state.state === 'none') {
+  if (state.state === 'none' || state.state === 'paused' || state.state === 'met') {
     return (
       <Text size="sm" c="gray.7">
-        {t('console.sla.none')}
+        {t(`console.sla.${state.state}`)}
       </Text>
     );
   }

@@ -93,6 +93,7 @@ export function slaSummary(clocks: [SlaClockName, string, string | null][] | nul
     dueAt: running[0] ? iso(running[0][2]) : null,
     clock: running[0]?.[0] ?? null,
     breached: clocks.some(([, state]) => state === 'breached'),
+    paused: running.length === 0 && clocks.some(([, state]) => state === 'paused'),
     firstResponseDueAt: awaited('first_response'),
     resolutionDueAt: awaited('resolution'),
   };

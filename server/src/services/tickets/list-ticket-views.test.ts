@@ -173,6 +173,11 @@ describe('the SLA summary on each ticket', () => {
       breached: false,
     });
     expect(seen!.sla!.resolutionDueAt).not.toBeNull();
+    expect(seen!.sla!.paused).toBe(false);
+    // Waiting on the customer: no due while the clocks are paused, and the summary says why.
+    await changeTicketStatus({ ctx: h.as(w.agent), id: ticket.id, input: { status: 'awaiting_reply' } });
+    const [waiting] = (await listTickets({ ctx: h.as(customer), query: {} })).items;
+    expect(waiting!.sla).toMatchObject({ dueAt: null, clock: null, paused: true, breached: false });
     // Without a contract there is no summary.
     expect((await listTickets({ ctx: h.as(w.contactB), query: {} })).items[0]!.sla).toBeNull();
   });
