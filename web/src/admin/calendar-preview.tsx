@@ -208,7 +208,7 @@ export function CalendarPreview({
                   </Text>
                   <DayBar day={day} />
                 </Table.Td>
-                <Table.Td>{format.duration(day.openMinutes)}</Table.Td>
+                <Table.Td>{format.workingDuration(day.openMinutes)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -121,8 +121,8 @@ function ContractDetail({ contract }: { contract: ContractWithVersions }) {
                   <Table.Td key={p}>
                     <Text size="xs">
                       {t('admin.contract.targetSummary', {
-                        response: format.duration(v.targets[p].firstResponseMinutes),
-                        resolution: format.duration(v.targets[p].resolutionMinutes),
+                        response: format.workingDuration(v.targets[p].firstResponseMinutes),
+                        resolution: format.workingDuration(v.targets[p].resolutionMinutes),
                       })}
                     </Text>
                   </Table.Td>

@@ -85,7 +85,7 @@ export function VersionFields({
                     }
                   />
                   <Text size="xs" c="gray.7">
-                    {row[name] === '' ? t('admin.contract.none') : format.duration(Number(row[name]))}
+                    {row[name] === '' ? t('admin.contract.none') : format.workingDuration(Number(row[name]))}
                   </Text>
                 </Stack>
               );

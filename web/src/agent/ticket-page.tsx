@@ -174,7 +174,7 @@ function AgentTicket({ ticketId }: { ticketId: string }) {
                   <time dateTime={data.updatedAt}>{format.dateTime(data.updatedAt)}</time>
                 </Fact>
                 {data.time && (
-                  <Fact label={t('ticket.page.timeLogged')}>{format.duration(data.time.totalMinutes)}</Fact>
+                  <Fact label={t('ticket.page.timeLogged')}>{format.workingDuration(data.time.totalMinutes)}</Fact>
                 )}
               </SimpleGrid>
             </Paper>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, formatDuration, formatWithCalendarZone, localeFor } from './format.ts';
+import { formatDateTime, formatDuration, formatWithCalendarZone, formatWorkingDuration, localeFor } from './format.ts';
 
 describe('localeFor', () => {
   it("keeps the browser's own variant of the chosen language", () => {
@@ -39,6 +39,16 @@ describe('formatDuration', () => {
   it('shows zero as minutes and keeps the sign of an overdue duration', () => {
     expect(formatDuration(0, { locale: 'en-GB' })).toBe('0 mins');
     expect(formatDuration(-90, { locale: 'en-GB' })).toBe('−1 hr, 30 mins');
+  });
+});
+
+describe('formatWorkingDuration', () => {
+  it('counts business minutes and work in hours, never in 24-hour days', () => {
+    expect(formatWorkingDuration(1440, { locale: 'en-GB' })).toBe('24 hrs');
+    expect(formatWorkingDuration(2400, { locale: 'nl-NL' })).toBe('40 uur');
+    expect(formatWorkingDuration(2700 + 30, { locale: 'sv-SE' })).toBe('45 tim, 30 min');
+    expect(formatWorkingDuration(-90, { locale: 'en-GB' })).toBe('−1 hr, 30 mins');
+    expect(formatWorkingDuration(0, { locale: 'en-GB' })).toBe('0 mins');
   });
 });
 

@@ -33,13 +33,26 @@ export function formatTime(at: string | Date, { locale, timeZone }: FormatOption
 }
 
 /**
- * A duration in whole minutes as days, hours and minutes in words of the locale: `1 day, 2 hrs, 5 mins`,
- * `2 uur, 30 min`. Zero parts are left out; zero is `0 min`. Negative durations (overdue) keep their sign.
+ * A span of time in whole minutes as days, hours and minutes in words of the locale: `1 day, 2 hrs, 5 mins`,
+ * `2 uur, 30 min` — for time on the wall clock ("due in …"). Zero parts are left out; zero is `0 min`. Negative
+ * durations (overdue) keep their sign.
  */
 export function formatDuration(totalMinutes: number, { locale }: Pick<FormatOptions, 'locale'>): string {
+  return durationInWords(totalMinutes, locale, true);
+}
+
+/**
+ * Working time in whole minutes as hours and minutes, never days: SLA targets and what is used or left of them
+ * count business minutes, and logged work counts hours worked, so 1,440 of them are `24 hrs`, not `1 day`.
+ */
+export function formatWorkingDuration(totalMinutes: number, { locale }: Pick<FormatOptions, 'locale'>): string {
+  return durationInWords(totalMinutes, locale, false);
+}
+
+function durationInWords(totalMinutes: number, locale: string, withDays: boolean): string {
   const sign = totalMinutes < 0 ? '−' : '';
   let rest = Math.round(Math.abs(totalMinutes));
-  const days = Math.floor(rest / 1440);
+  const days = withDays ? Math.floor(rest / 1440) : 0;
   rest -= days * 1440;
   const hours = Math.floor(rest / 60);
   const minutes = rest - hours * 60;

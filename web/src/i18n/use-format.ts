@@ -5,6 +5,7 @@ import {
   formatDateTime,
   formatDuration,
   formatTime,
+  formatWorkingDuration,
   formatWithCalendarZone,
   localeFor,
   viewerTimeZone,
@@ -23,6 +24,7 @@ export function useFormat() {
       date: (at: string | Date) => formatDate(at, options),
       time: (at: string | Date) => formatTime(at, options),
       duration: (minutes: number) => formatDuration(minutes, options),
+      workingDuration: (minutes: number) => formatWorkingDuration(minutes, options),
       withCalendarZone: (at: string | Date, calendarTimeZone: string) =>
         formatWithCalendarZone(at, { ...options, calendarTimeZone }),
     };

@@ -109,11 +109,11 @@ function ClockCard({ clock, calendarTimeZone }: { clock: SlaClock; calendarTimeZ
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('ticket.sla.target')}</Table.Th>
-              <Table.Td>{format.duration(clock.targetMinutes)}</Table.Td>
+              <Table.Td>{format.workingDuration(clock.targetMinutes)}</Table.Td>
             </Table.Tr>
             <Table.Tr>
               <Table.Th>{t('ticket.sla.used')}</Table.Th>
-              <Table.Td>{format.duration(clock.usedMinutes)}</Table.Td>
+              <Table.Td>{format.workingDuration(clock.usedMinutes)}</Table.Td>
             </Table.Tr>
             {clock.state !== 'met' && (
               <Table.Tr>
@@ -121,8 +121,8 @@ function ClockCard({ clock, calendarTimeZone }: { clock: SlaClock; calendarTimeZ
                 <Table.Td>
                   <Text span size="sm" fw={600} c={clock.leftMinutes < 0 ? 'red.9' : undefined}>
                     {clock.leftMinutes < 0
-                      ? t('ticket.sla.overdueBy', { duration: format.duration(-clock.leftMinutes) })
-                      : format.duration(clock.leftMinutes)}
+                      ? t('ticket.sla.overdueBy', { duration: format.workingDuration(-clock.leftMinutes) })
+                      : format.workingDuration(clock.leftMinutes)}
                   </Text>
                 </Table.Td>
               </Table.Tr>
@@ -159,7 +159,7 @@ function ClockCard({ clock, calendarTimeZone }: { clock: SlaClock; calendarTimeZ
               <Text key={index} size="xs" c="gray.7">
                 {warning.kind === 'percentOfTarget'
                   ? t('ticket.sla.warningPercent', { value: warning.value })
-                  : t('ticket.sla.warningBefore', { duration: format.duration(warning.value) })}
+                  : t('ticket.sla.warningBefore', { duration: format.workingDuration(warning.value) })}
                 {': '}
                 {warning.at ? <ZonedTime at={warning.at} /> : t('ticket.sla.warningUnknown')}
                 {warning.past ? ` (${t('ticket.sla.warningPast')})` : ''}

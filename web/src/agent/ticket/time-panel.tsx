@@ -59,13 +59,13 @@ export function TimePanel({ ticket }: { ticket: Ticket }) {
       </Title>
       <Card withBorder padding="md" data-testid="time-totals">
         <SimpleGrid cols={{ base: 2, sm: 4 }} component="dl" m={0}>
-          <Total label={t('ticket.time.billable')} value={format.duration(totals.billableMinutes)} />
-          <Total label={t('ticket.time.nonBillable')} value={format.duration(totals.nonBillableMinutes)} />
-          <Total label={t('ticket.time.total')} value={format.duration(totals.totalMinutes)} />
+          <Total label={t('ticket.time.billable')} value={format.workingDuration(totals.billableMinutes)} />
+          <Total label={t('ticket.time.nonBillable')} value={format.workingDuration(totals.nonBillableMinutes)} />
+          <Total label={t('ticket.time.total')} value={format.workingDuration(totals.totalMinutes)} />
           <Total
             label={t('ticket.time.estimate')}
             value={
-              totals.estimateMinutes !== null ? format.duration(totals.estimateMinutes) : t('ticket.page.noEstimate')
+              totals.estimateMinutes !== null ? format.workingDuration(totals.estimateMinutes) : t('ticket.page.noEstimate')
             }
           />
         </SimpleGrid>
@@ -104,7 +104,7 @@ export function TimePanel({ ticket }: { ticket: Ticket }) {
                     <time dateTime={entry.performedAt}>{format.dateTime(entry.performedAt)}</time>
                   </Table.Td>
                   <Table.Td>{entry.person.name}</Table.Td>
-                  <Table.Td>{format.duration(entry.minutes)}</Table.Td>
+                  <Table.Td>{format.workingDuration(entry.minutes)}</Table.Td>
                   <Table.Td>{t(`ticket.time.workTypes.${entry.workType}`)}</Table.Td>
                   <Table.Td>
                     {entry.isBillable
