@@ -4,6 +4,7 @@ import { countingDeps } from '../../../test/counting-deps.ts';
 import { makeGroup, makeOrganisation, makePerson, makeWorld } from '../../../test/factories.ts';
 import { type Harness, createHarness } from '../../../test/harness.ts';
 import { groups, mailTemplates, notifications, outbox, ticketEvents, tickets } from '../../db/schema.ts';
+import { instantInWords } from '../../domain/mail/mail-wording.ts';
 import { withActor } from '../context.ts';
 import { recordTicketEvent } from '../shared/record-event.ts';
 import { createTicket } from '../tickets/create-ticket.ts';
@@ -151,6 +152,17 @@ describe('who is left out', () => {
         .map((m) => m.personId)
         .sort(),
     ).toEqual(sorted(member1, member2));
+  });
+
+  it("are mailed with the clock and the due instant in the agent's language, on the desk's clock", async () => {
+    const dutch = await makePerson(h, { role: 'agent', organisationId: w.provider.id, language: 'nl' });
+    const ticketId = await ticketHeldBy({ groupId: null, assigneeId: dutch.id });
+    await notifiedOf(ticketId, 'sla_breached', slaData);
+    const [mail] = await h.deps.db.select().from(outbox).where(eq(outbox.ticketId, ticketId));
+    const dueAt = instantInWords(slaData.dueAt, 'nl', h.deps.config.timezone);
+    expect(dueAt).not.toBe(slaData.dueAt);
+    expect(mail!.textBody).toContain('De termijn voor oplossing van melding');
+    expect(mail!.textBody).toContain(`verliep op ${dueAt} en is overschreden`);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Language } from '@loket/contract';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../../db/client.ts';
+import { clockInWords, instantInWords } from '../../../domain/mail/mail-wording.ts';
 import {
   mailTemplates,
   organisations,
@@ -112,12 +113,18 @@ export async function queueAgentNotificationMails(
     requesterName: requester?.name ?? '',
     organisationName: requester?.organisationName ?? '',
     ticketUrl: `${deps.config.publicUrl}/agent/tickets/${encodeURIComponent(ticket.reference)}`,
-    clock: typeof data.clock === 'string' ? data.clock.replace(/_/g, ' ') : '',
-    dueAt: typeof data.dueAt === 'string' ? data.dueAt : '',
   };
+  // The SLA's clock and instant in the words of each mail's language, the instant on the desk's clock.
+  const clock = typeof data.clock === 'string' ? data.clock : '';
+  const dueAt = typeof data.dueAt === 'string' ? data.dueAt : '';
   const mails = mailed.map(({ notification, agent }): QueueMailInput => {
     const language = agent.language ?? agent.organisationLanguage ?? desk;
-    const text = renderMailTemplate(templateIn(language), { ...values, recipientName: agent.name });
+    const text = renderMailTemplate(templateIn(language), {
+      ...values,
+      clock: clock && clockInWords(clock, language),
+      dueAt: instantInWords(dueAt, language, deps.config.timezone),
+      recipientName: agent.name,
+    });
     return {
       dedupeKey: `notification:${notification.id}`,
       kind,

@@ -192,11 +192,11 @@ const nl: Record<MailTemplateKey, MailText> = {
   },
   sla_warning: {
     subject: '[{{reference}}] SLA-waarschuwing: {{subject}}',
-    body: 'De {{clock}}-termijn van melding {{reference}} verloopt op {{dueAt}}.\n\n{{ticketUrl}}\n',
+    body: 'De termijn voor {{clock}} van melding {{reference}} verloopt op {{dueAt}}.\n\n{{ticketUrl}}\n',
   },
   sla_breached: {
     subject: '[{{reference}}] SLA overschreden: {{subject}}',
-    body: 'De {{clock}}-termijn van melding {{reference}} verliep op {{dueAt}} en is overschreden.\n\n{{ticketUrl}}\n',
+    body: 'De termijn voor {{clock}} van melding {{reference}} verliep op {{dueAt}} en is overschreden.\n\n{{ticketUrl}}\n',
   },
   effort_threshold_reached: {
     subject: '[{{reference}}] Urengrens bereikt: {{subject}}',
@@ -280,11 +280,11 @@ const sv: Record<MailTemplateKey, MailText> = {
   },
   sla_warning: {
     subject: '[{{reference}}] SLA-varning: {{subject}}',
-    body: 'Målet {{clock}} för ärende {{reference}} förfaller {{dueAt}}.\n\n{{ticketUrl}}\n',
+    body: 'Målet för {{clock}} i ärende {{reference}} förfaller {{dueAt}}.\n\n{{ticketUrl}}\n',
   },
   sla_breached: {
     subject: '[{{reference}}] SLA överskridet: {{subject}}',
-    body: 'Målet {{clock}} för ärende {{reference}} förföll {{dueAt}} och har överskridits.\n\n{{ticketUrl}}\n',
+    body: 'Målet för {{clock}} i ärende {{reference}} förföll {{dueAt}} och har överskridits.\n\n{{ticketUrl}}\n',
   },
   effort_threshold_reached: {
     subject: '[{{reference}}] Tidsgräns nådd: {{subject}}',
