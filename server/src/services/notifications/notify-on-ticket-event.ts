@@ -80,7 +80,11 @@ const RULES: Record<string, Rule> = {
   reopened: fromCustomer('reopened'),
   follow_up_opened: fromCustomer('follow_up_opened'),
   // A deadline coming closer concerns the whole group, not only whoever holds the ticket; a breach also its lead.
-  sla_warning: { kind: 'sla_warning', to: (audience) => audience.assigneeAndGroup() },
+  sla_warning: {
+    kind: 'sla_warning',
+    // A warning that passed together with its breach says less than the breach, which is told.
+    to: (audience, event) => (event.data.passedWithBreach === true ? nobody : audience.assigneeAndGroup()),
+  },
   sla_breached: {
     kind: 'sla_breached',
     to: (audience) => both(audience.assigneeAndGroup(), audience.groupLead()),

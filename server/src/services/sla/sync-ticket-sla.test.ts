@@ -194,6 +194,21 @@ describe('stored SLA clocks', () => {
     expect(await told(breaches[0]!.id)).toEqual([w.agent.id, member.id, lead.id].sort());
   });
 
+  it('tells only the breach when its warning passed unseen with it, though both are recorded', async () => {
+    const ticket = await openAt(MON_1500);
+    // Every worker was down from before the warning until after the due instant.
+    await sweepAt('2026-03-11T09:00:00Z');
+    const [warning] = await eventsOf(ticket.id, 'sla_warning');
+    const [breach] = await eventsOf(ticket.id, 'sla_breached');
+    expect(warning!.data).toMatchObject({ at: new Date(TUE_1200).toISOString(), passedWithBreach: true });
+    expect(breach!.data).not.toHaveProperty('passedWithBreach');
+    await h.runJobs();
+    const told = async (eventId: number) =>
+      (await h.deps.db.select().from(notifications).where(eq(notifications.eventId, eventId))).length;
+    expect(await told(warning!.id)).toBe(0);
+    expect(await told(breach!.id)).toBe(3);
+  });
+
   it('never records an alert twice when two sweeps run at once', async () => {
     const ticket = await openAt(MON_1500);
     h.clock.set('2026-03-11T09:00:00Z');

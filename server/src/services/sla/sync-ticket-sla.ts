@@ -173,17 +173,22 @@ export async function syncTicketSla(
       .values(alerts.map((a) => ({ ticketId: ticket.id, ...a, recordedAt: now })))
       .onConflictDoNothing()
       .returning({ clock: slaAlerts.clock, cycle: slaAlerts.cycle, key: slaAlerts.key });
+    // A warning recorded together with its clock's breach (the sweep came late: every worker was down) is history,
+    // but no longer a warning: it is marked so, and only the breach is told.
+    const breachedNow = new Set(recorded.filter((r) => r.key === 'breach').map((r) => `${r.clock}:${r.cycle}`));
     for (const r of recorded) {
       const alert = alerts.find((a) => a.clock === r.clock && a.cycle === r.cycle && a.key === r.key)!;
+      const isBreach = alert.key === 'breach';
       await recordTicketEvent(system, tx, {
         ticketId: ticket.id,
-        kind: alert.key === 'breach' ? 'sla_breached' : 'sla_warning',
+        kind: isBreach ? 'sla_breached' : 'sla_warning',
         data: {
           clock: alert.clock,
           cycle: alert.cycle,
           threshold: alert.key,
           at: alert.at.toISOString(),
           dueAt: iso(alert.dueAt),
+          ...(!isBreach && breachedNow.has(`${r.clock}:${r.cycle}`) ? { passedWithBreach: true } : {}),
         },
         isInternal: true,
       });
