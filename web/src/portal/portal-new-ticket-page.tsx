@@ -160,10 +160,14 @@ export function PortalNewTicketPage() {
                 {targets ? (
                   <>
                     <Text size="sm" data-testid="response-target">
-                      {t('portal.new.responseTarget', { duration: format.workingDuration(targets.firstResponseMinutes) })}
+                      {t('portal.new.responseTarget', {
+                        duration: format.workingDuration(targets.firstResponseMinutes),
+                      })}
                     </Text>
                     <Text size="sm">
-                      {t('portal.new.resolutionTarget', { duration: format.workingDuration(targets.resolutionMinutes) })}
+                      {t('portal.new.resolutionTarget', {
+                        duration: format.workingDuration(targets.resolutionMinutes),
+                      })}
                     </Text>
                     {terms.data.contract && terms.data.contract.timeZone !== format.timeZone && (
                       <Text size="xs" c="gray.7">

@@ -372,7 +372,9 @@ function EstimateField({ ticket }: { ticket: Ticket }) {
         <NumberInput
           label={t('ticket.page.estimate')}
           description={
-            ticket.estimateMinutes !== null ? format.workingDuration(ticket.estimateMinutes) : t('ticket.page.noEstimate')
+            ticket.estimateMinutes !== null
+              ? format.workingDuration(ticket.estimateMinutes)
+              : t('ticket.page.noEstimate')
           }
           value={minutes}
           onChange={setMinutes}

@@ -65,7 +65,9 @@ export function TimePanel({ ticket }: { ticket: Ticket }) {
           <Total
             label={t('ticket.time.estimate')}
             value={
-              totals.estimateMinutes !== null ? format.workingDuration(totals.estimateMinutes) : t('ticket.page.noEstimate')
+              totals.estimateMinutes !== null
+                ? format.workingDuration(totals.estimateMinutes)
+                : t('ticket.page.noEstimate')
             }
           />
         </SimpleGrid>
