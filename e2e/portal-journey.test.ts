@@ -148,6 +148,18 @@ describe('customer portal', () => {
     expect(reopened.reopenCount).toBe(1);
   });
 
+  it('keeps the list as it was filtered on the way back from a ticket', async () => {
+    await page.goto('/portal');
+    await page.getByText('Gesloten', { exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('filter') === 'closed');
+    await page.getByRole('link', { name: 'VPN valt steeds weg' }).click();
+    await page.getByRole('heading', { level: 1, name: 'VPN valt steeds weg' }).waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => url.pathname === '/portal' && url.searchParams.get('filter') === 'closed');
+    await page.getByRole('link', { name: 'VPN valt steeds weg' }).waitFor();
+    expect(await page.getByRole('radio', { name: 'Gesloten' }).isChecked()).toBe(true);
+  });
+
   it("shows the status of the organisation's services", async () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Status van de diensten' }).click();
     await page.waitForURL(/\/portal\/status$/);

@@ -2,9 +2,9 @@ import { OPEN_STATUS_KINDS, type StatusKind, type Ticket } from '@loket/contract
 import { Anchor, Button, Card, Group, SegmentedControl, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useFormat } from '../i18n/use-format.ts';
 import { api } from '../lib/api-client.ts';
 import { useMe } from '../lib/session.tsx';
@@ -28,9 +28,22 @@ const KINDS: Record<Filter, readonly StatusKind[] | undefined> = {
 export function PortalHomePage() {
   const { t } = useTranslation();
   const { data: me } = useMe();
-  const [filter, setFilter] = useState<Filter>('open');
-  const [search, setSearch] = useState('');
+  // The filter and the search live in the address, so that Back from a ticket returns to the list as it was.
+  const [params, setParams] = useSearchParams();
+  const filterParam = params.get('filter');
+  const filter: Filter = filterParam && filterParam in KINDS ? (filterParam as Filter) : 'open';
+  const [search, setSearch] = useState(() => params.get('q') ?? '');
   const [q] = useDebouncedValue(search.trim(), 300);
+  const setAddress = (next: { filter: Filter; q: string }) =>
+    setParams(
+      { ...(next.filter !== 'open' ? { filter: next.filter } : {}), ...(next.q ? { q: next.q } : {}) },
+      { replace: true },
+    );
+  const setFilter = (next: Filter) => setAddress({ filter: next, q });
+  useEffect(() => {
+    if ((params.get('q') ?? '') !== q) setAddress({ filter, q });
+    // Only the debounced text drives this; the filter is read as it is then.
+  }, [q]);
   const tickets = useInfiniteQuery({
     queryKey: ['tickets', 'portal', { filter, q }],
     queryFn: ({ pageParam }) =>
