@@ -145,9 +145,10 @@ export const ListTicketsQuery = PageQuery.extend({
     .max(60 * 24 * 30)
     .optional()
     .describe('tickets not resolved or closed whose next SLA deadline (warning or due) comes within this many minutes'),
-  sort: TicketSort.default('-updatedAt').describe(
-    'dueAt: soonest due of a running SLA clock first (the `sla.dueAt` each ticket shows); nextDeadlineAt: soonest SLA ' +
-      'event first, warnings included; tickets without one come last either way',
+  sort: TicketSort.optional().describe(
+    'default -updatedAt, and dueAt with view=breaching_soon. dueAt: soonest due of a running SLA clock first (the ' +
+      '`sla.dueAt` each ticket shows); nextDeadlineAt: soonest SLA event first, warnings included; tickets without ' +
+      'one come last either way',
   ),
 });
 export type ListTicketsQuery = z.infer<typeof ListTicketsQuery>;

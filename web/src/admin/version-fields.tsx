@@ -146,7 +146,7 @@ export function VersionFields({
         />
         <TextInput
           label={t('admin.contract.warningMinutes')}
-          description={t('admin.contract.listHint')}
+          description={t('admin.contract.minutesListHint')}
           value={form.warningMinutes}
           error={err('warnings.minutesBeforeDue')}
           onChange={(e) => set({ warningMinutes: e.currentTarget.value })}

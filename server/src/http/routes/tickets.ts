@@ -55,7 +55,7 @@ export const ticketRoutes = [
     description:
       'The agent console’s views are `view` presets, combined with the other filters: `mine`, ' +
       '`my_groups_unassigned` (agents), `open`, `breaching_soon` (next SLA deadline within `dueWithinMinutes`, ' +
-      'default 240; add `sort=dueAt` for the soonest due first) and `waiting_customer`. Each ticket carries ' +
+      'default 240; sorted by `dueAt`, the soonest due first, unless `sort` says otherwise) and `waiting_customer`. Each ticket carries ' +
       '`sla`, its SLA at a glance (the next due instant and its clock, the first response’s due instant).',
     tag: 'Tickets',
     access: 'authenticated',

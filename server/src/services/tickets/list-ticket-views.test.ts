@@ -224,6 +224,8 @@ describe('the SLA summary on each ticket', () => {
       [dueFirst.id, '2026-03-09T14:20:00.000Z'],
       [warnedFirst.id, '2026-03-09T15:40:00.000Z'],
     ]);
+    // Unless told otherwise, the view sorts so too.
+    expect(await ids(w.agent, query)).toEqual([dueFirst.id, warnedFirst.id]);
     // The next SLA event, warnings included, orders them the other way.
     expect(await ids(w.agent, { ...query, sort: 'nextDeadlineAt' })).toEqual([warnedFirst.id, dueFirst.id]);
     // A page at a time, the cursor carries the due.

@@ -130,8 +130,9 @@ export async function listTickets({
     );
   }
 
-  const descending = q.sort.startsWith('-');
-  const column = SORTS[q.sort.replace('-', '') as keyof typeof SORTS];
+  const sort = q.sort ?? (q.view === 'breaching_soon' ? 'dueAt' : '-updatedAt');
+  const descending = sort.startsWith('-');
+  const column = SORTS[sort.replace('-', '') as keyof typeof SORTS];
   if (q.cursor) {
     const c = decodeCursor(q.cursor, isCursorValue);
     // Priorities compare as text; the deadline expressions take the instant as text, the columns as a Date.
