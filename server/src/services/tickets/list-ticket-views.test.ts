@@ -135,21 +135,24 @@ describe('the agent console’s views of the ticket list', () => {
 });
 
 describe('the SLA summary on each ticket', () => {
-  it('shows when the first response is due, to the customer too, and which clock is next', async () => {
+  /** A customer of a new organisation whose contract runs on office hours in Stockholm, one target for every priority. */
+  async function customerUnderContract(
+    target: { firstResponseMinutes: number; resolutionMinutes: number },
+    warnings?: { percentOfTarget: number[] },
+  ) {
     const org = await makeOrganisation(h);
     const customer = await makePerson(h, { role: 'contact', organisationId: org.id });
     const office = [['08:00', '17:00']];
     const calendar = await createCalendar({
       ctx: h.as(w.admin),
       input: {
-        name: 'Office',
+        name: `Office of ${org.name}`,
         definition: {
           timezone: 'Europe/Stockholm',
           weekly: { mon: office, tue: office, wed: office, thu: office, fri: office, sat: [], sun: [] },
         },
       },
     });
-    const target = { firstResponseMinutes: 480, resolutionMinutes: 2700 };
     await createContract({
       ctx: h.as(w.admin),
       input: {
@@ -159,9 +162,15 @@ describe('the SLA summary on each ticket', () => {
           effectiveFrom: '2026-01-01T00:00:00Z',
           calendarId: calendar.id,
           targets: { P1: target, P2: target, P3: target, P4: target },
+          ...(warnings ? { warnings } : {}),
         },
       },
     });
+    return customer;
+  }
+
+  it('shows when the first response is due, to the customer too, and which clock is next', async () => {
+    const customer = await customerUnderContract({ firstResponseMinutes: 480, resolutionMinutes: 2700 });
     const ticket = await open(customer, 'Printer offline');
     const [seen] = (await listTickets({ ctx: h.as(customer), query: {} })).items;
     // Monday 15:00 + 8 business hours on 08:00–17:00 is Tuesday 14:00 (13:00 UTC).
@@ -183,33 +192,11 @@ describe('the SLA summary on each ticket', () => {
   });
 
   it('sorts breaching soon by the due each ticket shows, though a warning of another comes first', async () => {
-    const org = await makeOrganisation(h);
-    const customer = await makePerson(h, { role: 'contact', organisationId: org.id });
-    const office = [['08:00', '17:00']];
-    const calendar = await createCalendar({
-      ctx: h.as(w.admin),
-      input: {
-        name: 'Office hours',
-        definition: {
-          timezone: 'Europe/Stockholm',
-          weekly: { mon: office, tue: office, wed: office, thu: office, fri: office, sat: [], sun: [] },
-        },
-      },
-    });
-    const target = { firstResponseMinutes: 100, resolutionMinutes: 2700 };
-    await createContract({
-      ctx: h.as(w.admin),
-      input: {
-        organisationId: org.id,
-        name: 'Warned early',
-        version: {
-          effectiveFrom: '2026-01-01T00:00:00Z',
-          calendarId: calendar.id,
-          targets: { P1: target, P2: target, P3: target, P4: target },
-          warnings: { percentOfTarget: [10] },
-        },
-      },
-    });
+    const customer = await customerUnderContract(
+      { firstResponseMinutes: 100, resolutionMinutes: 2700 },
+      { percentOfTarget: [10] },
+    );
+    const org = { id: customer.organisationId };
     // Opened 80 minutes ago: warned already, its first response due in 20 minutes (14:20 UTC).
     h.clock.set('2026-03-09T12:40:00Z');
     const dueFirst = await open(customer, 'Opened earlier');
