@@ -113,6 +113,10 @@ export const TicketSort = z.enum([
 ]);
 export type TicketSort = z.infer<typeof TicketSort>;
 
+/** The order a list takes when none is asked for: breaching soon by the soonest due, the others by the latest change. */
+export const defaultTicketSort = (view: string | undefined): TicketSort =>
+  view === 'breaching_soon' ? 'dueAt' : '-updatedAt';
+
 /**
  * The agent console's views. `mine`: assigned to me, not resolved or closed. `my_groups_unassigned`: in one of my
  * groups, nobody assigned, not resolved or closed. `open`: not resolved or closed. `breaching_soon`: not resolved or

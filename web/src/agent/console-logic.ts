@@ -5,6 +5,7 @@ import {
   type TicketSort,
   TicketSort as TicketSortSchema,
   TicketView,
+  defaultTicketSort,
 } from '@loket/contract';
 import type { TicketQuery } from '../lib/api-client.ts';
 
@@ -37,7 +38,7 @@ export type ConsoleFilters = {
 export const CLOCK_DRIVEN_REFRESH_MS = 60_000;
 
 /** The sort a view starts with: breaching soon by the due each row shows, soonest first; the others by the latest change. */
-export const defaultSort = (view: ConsoleView): TicketSort => (view === 'breaching_soon' ? 'dueAt' : '-updatedAt');
+export const defaultSort = (view: ConsoleView): TicketSort => defaultTicketSort(view);
 
 /** Filters from query strings (the address or a saved filter); what is not understood is left out. */
 export function filtersFromQuery(query: Record<string, string | string[] | undefined>): ConsoleFilters {

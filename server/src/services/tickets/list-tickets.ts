@@ -2,6 +2,7 @@ import {
   AGENT_ONLY_TICKET_VIEWS,
   BREACHING_SOON_MINUTES,
   ListTicketsQuery,
+  defaultTicketSort,
   type Ticket,
   type TicketView,
 } from '@loket/contract';
@@ -130,7 +131,7 @@ export async function listTickets({
     );
   }
 
-  const sort = q.sort ?? (q.view === 'breaching_soon' ? 'dueAt' : '-updatedAt');
+  const sort = q.sort ?? defaultTicketSort(q.view);
   const descending = sort.startsWith('-');
   const column = SORTS[sort.replace('-', '') as keyof typeof SORTS];
   if (q.cursor) {
